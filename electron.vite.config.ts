@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// Our layout is electron/{main,preload} + renderer/, not electron-vite's default src/, so entries are explicit.
+export default defineConfig({
+  main: {
+    build: {
+      // keytar (native), electron-store and the rest load from node_modules at run time.
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can require only 'electron': everything else (zod, the contract) is bundled,
+      // and it must be CommonJS even though the package is "type": "module".
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,57 @@
+/** How the CLI shows keys to people: a table for lists, a block for one key. Secrets only when asked. */
+import { maskKey } from '../../shared/key-format';
+import { describeExpiry } from '../../shared/key-status';
+import type { KeyView } from '../../shared/types';
+
+function statusLabel(key: KeyView): string {
+  return key.status === 'active' && key.expiringSoon ? 'expiring soon' : key.status;
+}
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '-';
+}
+
+function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+export function formatTable(keys: KeyView[], secrets?: Map<string, string>): string {
+  if (keys.length === 0) return 'No keys yet. Create one with: mcpkv create "Key name"';
+  const now = Date.now();
+  const rows = keys.map((k) => [
+    k.id,
+    clip(k.name, 32),
+    secrets ? (secrets.get(k.id) ?? (k.status === 'revoked' ? '(revoked)' : '(missing)')) : maskKey(k),
+    statusLabel(k),
+    describeExpiry(k.expiresAt, now),
+    clip(k.permissions.join(',') || '-', 32),
+    day(k.lastUsedAt),
+  ]);
+  const header = ['ID', 'NAME', 'KEY', 'STATUS', 'EXPIRES', 'PERMISSIONS', 'LAST USED'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function formatDetail(key: KeyView): string {
+  const meta = Object.entries(key.metadata);
+  const lines: [string, string][] = [
+    ['ID', key.id],
+    ['Name', key.name],
+    ['Key', maskKey(key)],
+    ['Status', statusLabel(key)],
+    ['Description', key.description || '-'],
+    ['Owner', key.owner || '-'],
+    ['Permissions', key.permissions.join(', ') || '-'],
+    ['Metadata', meta.length ? meta.map(([k, v]) => `${k}=${v}`).join(', ') : '-'],
+    ['Source', key.source],
+    ['Created', key.createdAt],
+    ['Expires', key.expiresAt ? `${key.expiresAt} (${describeExpiry(key.expiresAt)})` : 'never'],
+    ['Rotated', key.rotatedAt ?? '-'],
+    ['Revoked', key.revokedAt ?? '-'],
+    ['Last used', key.lastUsedAt ?? 'never'],
+    ['Usage count', String(key.usageCount)],
+  ];
+  const width = Math.max(...lines.map(([label]) => label.length));
+  return lines.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`).join('\n');
+}

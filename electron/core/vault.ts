@@ -1,0 +1,285 @@
+/**
+ * The vault: every operation on keys, used by the CLI and by the app's main process alike.
+ *
+ * Secrets go to and come from the SecretStore (the OS keychain) only; the MetadataStore holds records.
+ * Each operation that touches both orders its writes so that a failure leaves the old state: the
+ * keychain step comes first and is undone if the store write then fails.
+ */
+import { VaultError } from '../../shared/errors';
+import { DEFAULT_PREFIX, detectPrefix, fingerprintOf, KNOWN_PREFIXES } from '../../shared/key-format';
+import { expiryFromDays, toKeyView } from '../../shared/key-status';
+import { createKeyInputSchema, editKeyInputSchema, envVarNameSchema, parseOrThrow, secretSchema } from '../../shared/schemas';
+import { upsertEnv, type EnvAssignment } from '../../shared/env-file';
+import type { CreateKeyInput, EditKeyInput, EnvWriteResult, KeyRecord, KeyView, KeyWithSecret } from '../../shared/types';
+import { applyEnvFile } from './env-writer';
+import { generateKeyId, generateSecret } from './key-generator';
+import type { SecretStore } from './keychain';
+import type { MetadataStore, VaultData } from './store';
+
+export const DEFAULT_ENV_VAR = 'MCP_API_KEY';
+export const REQUIREMENT_VAR = 'API_KEY_REQUIRED';
+export const DEFAULT_EXPIRY_DAYS = 90;
+
+export interface UseOptions {
+  envPath: string;
+  varName?: string;
+  /** Also set API_KEY_REQUIRED=true (default). */
+  require?: boolean;
+}
+
+export interface VaultOptions {
+  store: MetadataStore;
+  secrets: SecretStore;
+  now?: () => number;
+}
+
+function withKey(data: VaultData, record: KeyRecord): VaultData {
+  return { ...data, keys: { ...data.keys, [record.id]: record } };
+}
+
+function withoutKey(data: VaultData, id: string): VaultData {
+  const keys = { ...data.keys };
+  delete keys[id];
+  return { ...data, keys };
+}
+
+function nameTaken(data: VaultData, name: string, exceptId?: string): boolean {
+  const wanted = name.toLocaleLowerCase();
+  return Object.values(data.keys).some((k) => k.id !== exceptId && k.name.toLocaleLowerCase() === wanted);
+}
+
+/** Echo what the user typed only when it cannot be a secret pasted by mistake. */
+function describeRef(ref: string): string {
+  const looksSecret = ref.length > 40 || KNOWN_PREFIXES.some((p) => ref.startsWith(p));
+  return looksSecret || !/^[\w .@:-]{1,100}$/.test(ref) ? 'that id or name' : `"${ref}"`;
+}
+
+/** Trims surrounding whitespace from a pasted or piped secret, telling whether anything was trimmed. */
+export function normalizeImportedSecret(raw: string): { secret: string; trimmed: boolean } {
+  const secret = raw.trim();
+  return { secret: parseOrThrow(secretSchema, secret), trimmed: secret !== raw };
+}
+
+export class Vault {
+  readonly store: MetadataStore;
+  readonly secrets: SecretStore;
+  private readonly now: () => number;
+
+  constructor(options: VaultOptions) {
+    this.store = options.store;
+    this.secrets = options.secrets;
+    this.now = options.now ?? Date.now;
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  private view(record: KeyRecord): KeyView {
+    return toKeyView(record, this.now());
+  }
+
+  private record(data: VaultData, id: string): KeyRecord {
+    const record = Object.hasOwn(data.keys, id) ? data.keys[id] : undefined;
+    if (!record) throw new VaultError('NOT_FOUND', `No key with id ${id}.`);
+    return record;
+  }
+
+  list(options: { activeOnly?: boolean } = {}): KeyView[] {
+    const views = Object.values(this.store.read().keys).map((r) => this.view(r));
+    return options.activeOnly ? views.filter((v) => v.status === 'active') : views;
+  }
+
+  get(id: string): KeyView {
+    return this.view(this.record(this.store.read(), id));
+  }
+
+  /** For people typing commands: a full id, a unique id prefix (4+ characters) or a name (any case). */
+  resolve(ref: string): KeyView {
+    const keys = Object.values(this.store.read().keys);
+    const byId = keys.find((k) => k.id === ref);
+    if (byId) return this.view(byId);
+    const lower = ref.toLocaleLowerCase();
+    const byName = keys.find((k) => k.name.toLocaleLowerCase() === lower);
+    if (byName) return this.view(byName);
+    if (/^[0-9a-f]{4,15}$/.test(ref)) {
+      const matches = keys.filter((k) => k.id.startsWith(ref));
+      if (matches.length === 1) return this.view(matches[0]!);
+      if (matches.length > 1) throw new VaultError('VALIDATION', `Id prefix ${ref} matches ${matches.length} keys; give more characters.`);
+    }
+    throw new VaultError('NOT_FOUND', `No key matches ${describeRef(ref)}.`);
+  }
+
+  async create(input: CreateKeyInput): Promise<KeyWithSecret> {
+    const parsed = parseOrThrow(createKeyInputSchema, input);
+    let written: string | undefined;
+    try {
+      return await this.store.update(async (data) => {
+        if (nameTaken(data, parsed.name)) throw new VaultError('CONFLICT', `A key named "${parsed.name}" already exists.`);
+        let id = generateKeyId();
+        while (Object.hasOwn(data.keys, id)) id = generateKeyId();
+        const imported = parsed.importSecret !== undefined;
+        const secret = parsed.importSecret ?? generateSecret(parsed.prefix ?? DEFAULT_PREFIX);
+        const now = this.iso();
+        const record: KeyRecord = {
+          id,
+          name: parsed.name,
+          description: parsed.description ?? '',
+          owner: parsed.owner ?? '',
+          permissions: parsed.permissions ?? [],
+          metadata: { ...(parsed.metadata ?? {}) },
+          source: imported ? 'imported' : 'generated',
+          prefix: imported ? (parsed.prefix ?? detectPrefix(secret)) : (parsed.prefix ?? DEFAULT_PREFIX),
+          fingerprint: fingerprintOf(secret),
+          createdAt: now,
+          expiresAt:
+            parsed.expiresAt !== undefined ? parsed.expiresAt : expiryFromDays(parsed.expiresInDays ?? DEFAULT_EXPIRY_DAYS, this.now()),
+          revokedAt: null,
+          rotatedAt: null,
+          lastUsedAt: null,
+          usageCount: 0,
+        };
+        await this.secrets.set(id, secret);
+        written = id;
+        return { data: withKey(data, record), result: { ...this.view(record), secret } };
+      });
+    } catch (error) {
+      // The secret went in but the record did not: take the secret out again, so nothing is orphaned.
+      if (written) await this.secrets.delete(written).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async edit(id: string, input: EditKeyInput): Promise<KeyView> {
+    const parsed = parseOrThrow(editKeyInputSchema, input);
+    return this.store.update((data) => {
+      const current = this.record(data, id);
+      if (parsed.name !== undefined && nameTaken(data, parsed.name, id)) {
+        throw new VaultError('CONFLICT', `A key named "${parsed.name}" already exists.`);
+      }
+      const next: KeyRecord = {
+        ...current,
+        ...(parsed.name !== undefined && { name: parsed.name }),
+        ...(parsed.description !== undefined && { description: parsed.description }),
+        ...(parsed.owner !== undefined && { owner: parsed.owner }),
+        ...(parsed.permissions !== undefined && { permissions: parsed.permissions }),
+        ...(parsed.metadata !== undefined && { metadata: { ...parsed.metadata } }),
+      };
+      if (parsed.expiresAt !== undefined) next.expiresAt = parsed.expiresAt;
+      else if (parsed.expiresInDays !== undefined) next.expiresAt = expiryFromDays(parsed.expiresInDays, this.now());
+      return { data: withKey(data, next), result: this.view(next) };
+    });
+  }
+
+  /** The secret of an active key. Only for reveal, copy, use and rotate: listing never reads the keychain. */
+  async secretOf(id: string): Promise<string> {
+    const record = this.record(this.store.read(), id);
+    if (record.revokedAt) throw new VaultError('KEY_INACTIVE', `Key "${record.name}" is revoked; its secret was removed.`);
+    const secret = await this.secrets.get(id);
+    if (secret === null) {
+      throw new VaultError('NOT_FOUND', `The secret of key "${record.name}" is missing from the OS keychain.`);
+    }
+    return secret;
+  }
+
+  async revoke(id: string): Promise<KeyView> {
+    let removed: string | null = null;
+    try {
+      return await this.store.update(async (data) => {
+        const current = this.record(data, id);
+        if (current.revokedAt) return { data, result: this.view(current) };
+        const next: KeyRecord = { ...current, revokedAt: this.iso() };
+        removed = await this.secrets.get(id);
+        await this.secrets.delete(id);
+        return { data: withKey(data, next), result: this.view(next) };
+      });
+    } catch (error) {
+      if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async delete(id: string): Promise<KeyView> {
+    let removed: string | null = null;
+    try {
+      return await this.store.update(async (data) => {
+        const current = this.record(data, id);
+        removed = await this.secrets.get(id);
+        if (removed !== null) await this.secrets.delete(id);
+        return { data: withoutKey(data, id), result: this.view(current) };
+      });
+    } catch (error) {
+      if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * A new secret under the same id; the old one is overwritten in the keychain at once. A key with an
+   * expiry gets a fresh period of the same length, counted from now. Imported keys need `newSecret`.
+   */
+  async rotate(id: string, options: { newSecret?: string } = {}): Promise<KeyWithSecret & { previousSecret: string }> {
+    let previous: string | null = null;
+    let replaced = false;
+    try {
+      return await this.store.update(async (data) => {
+        const current = this.record(data, id);
+        if (current.revokedAt) throw new VaultError('KEY_INACTIVE', `Key "${current.name}" is revoked and cannot be rotated.`);
+        if (current.source === 'imported' && options.newSecret === undefined) {
+          throw new VaultError('VALIDATION', `Key "${current.name}" was imported: give its new value to rotate it.`);
+        }
+        const secret =
+          options.newSecret !== undefined ? parseOrThrow(secretSchema, options.newSecret) : generateSecret(current.prefix || DEFAULT_PREFIX);
+        previous = await this.secrets.get(id);
+        if (previous === null) {
+          throw new VaultError('NOT_FOUND', `The secret of key "${current.name}" is missing from the OS keychain.`);
+        }
+        if (secret === previous) throw new VaultError('VALIDATION', 'The new key value is the same as the current one.');
+        const now = this.now();
+        const periodStart = Date.parse(current.rotatedAt ?? current.createdAt);
+        const next: KeyRecord = {
+          ...current,
+          fingerprint: fingerprintOf(secret),
+          prefix: current.source === 'imported' ? detectPrefix(secret) : current.prefix,
+          rotatedAt: new Date(now).toISOString(),
+          expiresAt: current.expiresAt === null ? null : new Date(now + Math.max(0, Date.parse(current.expiresAt) - periodStart)).toISOString(),
+        };
+        await this.secrets.set(id, secret);
+        replaced = true;
+        return { data: withKey(data, next), result: { ...this.view(next), secret, previousSecret: previous } };
+      });
+    } catch (error) {
+      if (replaced && previous !== null) await this.secrets.set(id, previous).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Writes the key into a .env file (upsert, atomic, 0600 for a new file) and counts the use. */
+  async use(id: string, options: UseOptions): Promise<EnvWriteResult> {
+    const varName = parseOrThrow(envVarNameSchema, options.varName ?? DEFAULT_ENV_VAR);
+    const record = this.get(id);
+    if (record.status !== 'active') {
+      throw new VaultError('KEY_INACTIVE', `Key "${record.name}" is ${record.status} and cannot be used; rotate it or create a new key.`);
+    }
+    const secret = await this.secretOf(id);
+    const assignments: EnvAssignment[] = [{ name: varName, value: secret }];
+    if (options.require !== false) assignments.push({ name: REQUIREMENT_VAR, value: 'true' });
+    const written = await applyEnvFile(options.envPath, (text) => upsertEnv(text, assignments));
+    await this.markUsed(id);
+    return { file: written.file, changed: written.changed };
+  }
+
+  async enableRequirement(envPath: string): Promise<EnvWriteResult> {
+    const written = await applyEnvFile(envPath, (text) => upsertEnv(text, [{ name: REQUIREMENT_VAR, value: 'true' }]));
+    return { file: written.file, changed: written.changed };
+  }
+
+  /** Counts a use (copy, export): `usageCount` and `lastUsedAt`. A key deleted meanwhile is no error. */
+  async markUsed(id: string): Promise<void> {
+    await this.store.update((data) => {
+      const current = Object.hasOwn(data.keys, id) ? data.keys[id] : undefined;
+      if (!current) return { data, result: undefined };
+      return { data: withKey(data, { ...current, usageCount: current.usageCount + 1, lastUsedAt: this.iso() }), result: undefined };
+    });
+  }
+}

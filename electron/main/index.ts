@@ -1,0 +1,103 @@
+/**
+ * The Electron main process: owns the vault (keychain, store, files, clipboard) and one window.
+ * Everything here is wiring: the logic lives in plain-Node modules (electron/core, handlers.ts) that
+ * the CLI and the tests use too.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { isVaultError } from '../../shared/errors';
+import { ClipboardService } from '../core/clipboard';
+import { KeytarSecretStore } from '../core/keychain';
+import { keychainService, vaultHome } from '../core/paths';
+import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '../core/store';
+import { watchStoreFile } from '../core/store-watch';
+import { Vault } from '../core/vault';
+import { createHandlers } from './handlers';
+import { registerIpc, isTrustedSender } from './ipc.main';
+import { createDispatcher } from './ipc-dispatch';
+import { hardenSession, hardenWebContents, windowOptions } from './window.main';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const home = vaultHome();
+// App and CLI must agree on where the vault is: the user-data folder is the vault's folder.
+app.setPath('userData', home);
+
+let mainWindow: BrowserWindow | null = null;
+const rendererFile = path.join(here, '../renderer/index.html');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+const isAppUrl = (url: string) => url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0];
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
+  hardenWebContents(window.webContents, isAppUrl);
+  window.once('ready-to-show', () => window.show());
+  void (devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererFile));
+  return window;
+}
+
+function openVault(): { vault: Vault; clipboardService: ClipboardService } {
+  const backend = openBackend(home, () => new ElectronStore<Record<string, unknown>>(storeOptions(home)) as unknown as JsonFileBackend);
+  const vault = new Vault({ store: new MetadataStore(backend), secrets: new KeytarSecretStore(keychainService()) });
+  const clipboardService = new ClipboardService({
+    writeText: (text) => clipboard.writeText(text),
+    readText: () => clipboard.readText(),
+    clear: () => clipboard.clear(),
+  });
+  return { vault, clipboardService };
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    let opened: ReturnType<typeof openVault>;
+    try {
+      opened = openVault();
+    } catch (error) {
+      dialog.showErrorBox('MCP Key Vault cannot open the vault', isVaultError(error) ? error.message : 'The vault could not be opened.');
+      app.quit();
+      return;
+    }
+    const { vault, clipboardService } = opened;
+    const dispatch = createDispatcher(createHandlers({ vault, clipboard: clipboardService }), (channel, error) => {
+      // Only the kind of failure is logged: an unexpected error's text could hold anything.
+      console.error(`[mcp-key-vault] ${channel} failed unexpectedly: ${(error as Error | undefined)?.name ?? 'error'}`);
+    });
+    registerIpc(ipcMain, dispatch, (event) => isTrustedSender(event, mainWindow, isAppUrl));
+    const stopWatching = watchStoreFile(vault.store.path, () => mainWindow?.webContents.send('vault:changed', {}));
+
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+
+    // Clear a copied key on quit (if the clipboard still holds it); quitting waits for that once.
+    let clipboardCleared = false;
+    app.on('before-quit', (event) => {
+      stopWatching();
+      if (clipboardCleared) return;
+      event.preventDefault();
+      void clipboardService.clearIfUnchanged().finally(() => {
+        clipboardCleared = true;
+        app.quit();
+      });
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,49 @@
+/** How dates, statuses and shortcuts read in the UI. */
+import { describeExpiry } from '../../shared/key-status';
+import type { DisplayStatus, KeySort, StatusFilter } from '../../shared/key-search';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDateTime(iso: string | null, none = '—'): string {
+  if (iso === null) return none;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? none : dateTime.format(ms);
+}
+
+/** "2 days ago", "earlier today", "never". */
+export function describeLastUsed(iso: string | null, now: number): string {
+  return iso === null ? 'never' : describeExpiry(iso, now);
+}
+
+/** The expiry column: when it expires, or when it did. */
+export function describeExpiryCell(expiresAt: string | null, now: number): string {
+  if (expiresAt === null) return 'never';
+  const text = describeExpiry(expiresAt, now);
+  return Date.parse(expiresAt) <= now ? `expired ${text}` : text;
+}
+
+export const STATUS_LABELS: Record<DisplayStatus, string> = {
+  active: 'Active',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+export const FILTER_LABELS: Record<StatusFilter, string> = {
+  all: 'All',
+  active: 'Active',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+export const SORT_LABELS: Record<KeySort, string> = {
+  name: 'Name',
+  created: 'Newest',
+  expiry: 'Expiry',
+  lastUsed: 'Last used',
+};
+
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+/** The label of the platform's command modifier: ⌘ on macOS, Ctrl elsewhere. */
+export const MOD_LABEL = isMac ? '⌘' : 'Ctrl';

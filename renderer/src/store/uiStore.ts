@@ -1,0 +1,64 @@
+/** Which dialog is open and which toasts are showing. Nothing secret ever goes in here. */
+import { create } from 'zustand';
+
+export type DialogState = { kind: 'create' } | { kind: 'edit' | 'rotate' | 'revoke' | 'delete'; keyId: string };
+
+export type ToastTone = 'success' | 'info' | 'error';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+  /** For "Copied" toasts: when (page clock, ms) the clipboard clears; the toast counts down to it. */
+  clipboardClearsAt?: number;
+}
+
+interface UiState {
+  dialog: DialogState | null;
+  toasts: Toast[];
+  /** Bumped to ask the key list to take focus (on its selected or current row). */
+  listFocusRequest: number;
+  openDialog(dialog: DialogState): void;
+  closeDialog(): void;
+  toast(message: string, tone?: ToastTone): void;
+  toastError(message: string): void;
+  /** `clearsAt` is main's ISO time; the countdown runs on this page's clock from what is left of it. */
+  toastCopied(clearsAt: string | null): void;
+  dismissToast(id: number): void;
+  requestListFocus(): void;
+}
+
+let nextToastId = 1;
+const MAX_TOASTS = 4;
+const MAX_CLIPBOARD_MS = 10 * 60_000;
+
+export const useUiStore = create<UiState>()((set, get) => ({
+  dialog: null,
+  toasts: [],
+  listFocusRequest: 0,
+
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+
+  toast(message, tone = 'success') {
+    set({ toasts: [...get().toasts, { id: nextToastId++, tone, message }].slice(-MAX_TOASTS) });
+  },
+
+  toastError(message) {
+    get().toast(message, 'error');
+  },
+
+  toastCopied(clearsAt) {
+    const others = get().toasts.filter((t) => t.clipboardClearsAt === undefined);
+    if (clearsAt === null) {
+      set({ toasts: [...others, { id: nextToastId++, tone: 'success' as const, message: 'Copied to the clipboard' }].slice(-MAX_TOASTS) });
+      return;
+    }
+    const left = Math.min(Math.max(Date.parse(clearsAt) - Date.now(), 0), MAX_CLIPBOARD_MS);
+    const toast: Toast = { id: nextToastId++, tone: 'success', message: 'Copied', clipboardClearsAt: Date.now() + left };
+    set({ toasts: [...others, toast].slice(-MAX_TOASTS) });
+  },
+
+  dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  requestListFocus: () => set({ listFocusRequest: get().listFocusRequest + 1 }),
+}));

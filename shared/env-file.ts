@@ -1,0 +1,319 @@
+/**
+ * Editing `.env` text without disturbing it: only the assignments being written change, every other byte
+ * (comments, order, quoting, `export`, CRLF, BOM, missing final newline) stays as it was.
+ *
+ * Pure: no Node imports, this module is also bundled for the renderer.
+ *
+ * The reference semantics are those of `dotenv.parse` (dotenv 16–18, default parser). Rather than a look-alike
+ * tokenizer, we run dotenv's own LINE regex on the same normalized text, so the spans we edit are exactly the spans
+ * dotenv reads. dotenv's grammar has sharp corners (a quote left open on one line can swallow later lines, an empty
+ * `A=` takes a quoted value from the next line, `A:` at a line end takes the whole next line), so every edit is
+ * also checked by parsing the result: if anything other than the written variables would read differently, the
+ * edit is refused instead of silently corrupting the file.
+ */
+import { VaultError } from './errors';
+
+export interface EnvAssignment {
+  name: string;
+  value: string;
+}
+
+export interface EnvEdit {
+  text: string;
+  /** Names for which some line was written (value changed, added) or removed, in input order. */
+  changed: string[];
+}
+
+/** dotenv's LINE regex, verbatim (lib/main.js), plus `d` for match indices. */
+const LINE =
+  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const BOM = '\uFEFF';
+const QUOTES = ["'", '"', '`'] as const;
+
+/** One assignment as dotenv reads it. Offsets are in the BOM-less text, with its own line endings. */
+interface Entry {
+  key: string;
+  /** The value dotenv gives for this assignment. */
+  value: string;
+  /** Start of `export` or of the key. */
+  start: number;
+  /** End of the value text (or of the `=` when there is no value). */
+  end: number;
+  /** The part replaced when rewriting: the value without the blanks around it, so spacing and comments stay. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** A name we accept is one dotenv reads as a key (`[\w.-]+`); `__proto__` is dropped by dotenv's plain-object result. */
+export function isValidEnvName(name: string): boolean {
+  return typeof name === 'string' && NAME.test(name) && name !== '__proto__';
+}
+
+export function detectEol(text: string): '\n' | '\r\n' {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+export function formatEnvValue(value: string): string {
+  return valueCandidates(value)[0]!;
+}
+
+export function readEnvVar(text: string, name: string): string | undefined {
+  checkName(name);
+  return parse(text).get(name);
+}
+
+export function upsertEnv(text: string, assignments: EnvAssignment[]): EnvEdit {
+  // Validate everything first: a bad entry must not leave a half-applied edit behind.
+  // A name given twice takes its last value, as in the file itself; it is reported at its first place.
+  const wanted = new Map<string, { value: string; formats: string[] }>();
+  for (const { name, value } of assignments) {
+    checkName(name);
+    wanted.set(name, { value, formats: valueCandidates(value) });
+  }
+
+  const bom = text.startsWith(BOM) ? BOM : '';
+  let body = text.slice(bom.length);
+  const eol = detectEol(body);
+  const changed: string[] = [];
+
+  for (const [name, { value, formats }] of wanted) {
+    const entries = scan(body).filter((e) => e.key === name);
+    const stale = entries.filter((e) => e.value !== value);
+    if (entries.length > 0 && stale.length === 0) continue; // already right: leave its lines untouched
+
+    const before = parse(body);
+    const next = formats
+      .map((formatted) => (entries.length > 0 ? rewrite(body, stale, formatted) : append(body, `${name}=${formatted}`, eol)))
+      .find((candidate) => readsAsExpected(before, parse(candidate), name, value));
+    if (next === undefined) {
+      throw new VaultError(
+        'VALIDATION',
+        `Cannot write ${name} into this .env file safely: the lines around it would be read differently. Fix the file's quoting by hand first.`,
+      );
+    }
+    body = next;
+    changed.push(name);
+  }
+  return { text: bom + body, changed };
+}
+
+export function removeEnvVars(text: string, names: string[]): EnvEdit {
+  names.forEach(checkName);
+  const bom = text.startsWith(BOM) ? BOM : '';
+  let body = text.slice(bom.length);
+  const changed: string[] = [];
+
+  for (const name of new Set(names)) {
+    const entries = scan(body).filter((e) => e.key === name);
+    if (entries.length === 0) continue;
+    const next = removeLines(body, entries);
+    if (!readsAsExpected(parse(body), parse(next), name, undefined)) {
+      throw new VaultError(
+        'VALIDATION',
+        `Cannot remove ${name} from this .env file safely: the lines around it would be read differently. Edit the file by hand.`,
+      );
+    }
+    body = next;
+    changed.push(name);
+  }
+  return { text: bom + body, changed };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function checkName(name: string): void {
+  // The name is not echoed: a malformed "name" is often a pasted secret.
+  if (!isValidEnvName(name)) {
+    throw new VaultError(
+      'VALIDATION',
+      'Invalid variable name: use letters, digits, "_", "." or "-", starting with a letter or "_".',
+    );
+  }
+}
+
+/**
+ * Ways of writing `value` after `=` that dotenv reads back exactly, best first. Throws when there is none.
+ * Several are offered because one can still clash with a badly quoted line elsewhere in the file.
+ */
+function valueCandidates(value: string): string[] {
+  if (typeof value !== 'string') throw new VaultError('VALIDATION', 'A value must be text.');
+  // dotenv turns CR/CRLF into LF before parsing, so no raw line break survives; NUL marks a binary file.
+  if (/[\r\n\0]/.test(value)) {
+    throw new VaultError('VALIDATION', 'A .env value cannot contain line breaks or NUL characters.');
+  }
+  // A lone UTF-16 surrogate cannot be stored in a UTF-8 file.
+  if (/\p{Surrogate}/u.test(value)) {
+    throw new VaultError('VALIDATION', 'A .env value must be valid Unicode text.');
+  }
+  const out: string[] = [];
+  // Bare text is read up to `#`, then trimmed. It must not start with a quote (dotenv would look for a closing one,
+  // possibly lines later), be empty (`A=` takes a quoted value from the next line) or hold U+2028/9 (the unquote
+  // step runs a multiline regex that treats them as line breaks).
+  if (value !== '' && value === value.trim() && !/^['"`]/.test(value) && !/[#\u2028\u2029]/.test(value)) {
+    out.push(value);
+  }
+  // Quoted, `q value q`: dotenv's quoted match ends at the first `q` not preceded by a backslash.
+  const ordinary = QUOTES.filter((q) => !closesEarly(value, q));
+  const fallback = QUOTES.filter((q) => closesEarly(value, q));
+  for (const q of ordinary) {
+    // That first `q` is the closing one: the value is read as is. Ending in `\` would turn the closing quote into
+    // `\q`, and the value would run on into later lines.
+    if (!value.endsWith('\\') && !expandsEscapes(value, q)) out.push(q + value + q);
+  }
+  for (const q of fallback) {
+    // That first `q` is inside the value: the quoted match fails on this line, so dotenv reads the line as bare
+    // text (up to `#`) and strips the outer quotes from it.
+    if (!value.includes('#') && !expandsEscapes(value, q)) out.push(q + value + q);
+  }
+  if (out.length === 0) {
+    throw new VaultError(
+      'VALIDATION',
+      'This value cannot be written to a .env file: it needs quoting but mixes quote characters with "#" or a final backslash.',
+    );
+  }
+  return out;
+}
+
+function closesEarly(value: string, q: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value[i] === q && value[i - 1] !== '\\') return true;
+  return false;
+}
+
+/** Double-quoted values have `\n` and `\r` turned into line breaks. */
+function expandsEscapes(value: string, q: string): boolean {
+  return q === '"' && /\\[nr]/.test(value);
+}
+
+/** Every assignment dotenv finds in `body` (no BOM), in file order. */
+function scan(body: string): Entry[] {
+  // dotenv parses with CR and CRLF turned into LF. Match on that text and map offsets back to `body`.
+  const norm = body.replace(/\r\n?/g, '\n');
+  const collapsed: number[] = []; // offsets in `norm` of the LFs that were CRLF in `body`
+  if (norm.length !== body.length) {
+    for (let i = 0, k = 0; i < body.length; i++, k++) {
+      if (body.charCodeAt(i) === 13 && body.charCodeAt(i + 1) === 10) {
+        collapsed.push(k);
+        i++;
+      }
+    }
+  }
+  const toBody = (p: number): number => {
+    let lo = 0;
+    let hi = collapsed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (collapsed[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return p + lo;
+  };
+
+  const entries: Entry[] = [];
+  for (const m of norm.matchAll(LINE)) {
+    const [keyStart, keyEnd] = m.indices![1]!;
+    const exported = /export\s+$/.exec(norm.slice(m.index, keyStart));
+    const raw = m[2];
+    let valueStart: number;
+    let valueEnd: number;
+    let end: number;
+    if (raw === undefined) {
+      // No value: write right after the operator (`=`, or `:` plus the one blank dotenv requires).
+      const op = /\s*=|:\s/y;
+      op.lastIndex = keyEnd;
+      op.exec(norm);
+      valueStart = valueEnd = end = op.lastIndex;
+    } else {
+      const [s, e] = m.indices![2]!;
+      const lead = /^[ \t]*/.exec(raw)![0].length;
+      const trail = /[ \t]*$/.exec(raw)![0].length;
+      // Keep the blanks around the value (`A = x  # note`); an all-blank value is written before its blanks.
+      valueStart = lead === raw.length ? s : s + lead;
+      valueEnd = lead === raw.length ? s : e - trail;
+      end = e;
+    }
+    entries.push({
+      key: m[1]!,
+      value: unquote(raw),
+      start: toBody(exported ? keyStart - exported[0].length : keyStart),
+      end: toBody(end),
+      valueStart: toBody(valueStart),
+      valueEnd: toBody(valueEnd),
+    });
+  }
+  return entries;
+}
+
+/** dotenv's value post-processing, step by step. */
+function unquote(raw: string | undefined): string {
+  let value = (raw ?? '').trim();
+  const first = value[0];
+  value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
+  if (first === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+  return value;
+}
+
+/** What dotenv.parse returns, as a Map (a plain object would mishandle `__proto__`). */
+function parse(text: string): Map<string, string> {
+  return new Map(scan(text).map((e) => [e.key, e.value]));
+}
+
+/** True when `after` is `before` with only `name` changed to `value` (or removed, when `value` is undefined). */
+function readsAsExpected(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  name: string,
+  value: string | undefined,
+): boolean {
+  if (after.get(name) !== value) return false;
+  for (const [key, v] of before) if (key !== name && after.get(key) !== v) return false;
+  for (const key of after.keys()) if (key !== name && !before.has(key)) return false;
+  return true;
+}
+
+function rewrite(body: string, entries: Entry[], formatted: string): string {
+  let out = body;
+  // Back to front, so earlier offsets stay valid.
+  for (const e of [...entries].sort((a, b) => b.valueStart - a.valueStart)) {
+    const glue = e.valueStart === e.valueEnd && out[e.valueEnd] === '#' ? ' ' : ''; // `A=# note` → `A=x # note`
+    out = out.slice(0, e.valueStart) + formatted + glue + out.slice(e.valueEnd);
+  }
+  return out;
+}
+
+function append(body: string, line: string, eol: string): string {
+  if (body === '') return line + eol;
+  // A file without a final newline keeps having none.
+  return /[\r\n]$/.test(body) ? body + line + eol : body + eol + line;
+}
+
+/** Removes the whole lines an assignment spans (its trailing comment goes with it), nothing else. */
+function removeLines(body: string, entries: Entry[]): string {
+  const lines: { start: number; next: number }[] = [];
+  const re = /\r\n|\r|\n|$/g;
+  for (let start = 0; start <= body.length; ) {
+    re.lastIndex = start;
+    const m = re.exec(body)!;
+    const next = m.index + m[0].length;
+    if (m[0] === '' && start === body.length && start > 0) break; // after a final newline there is no line
+    lines.push({ start, next });
+    if (m[0] === '') break;
+    start = next;
+  }
+  const lineOf = (offset: number): number => {
+    let i = 0;
+    while (i + 1 < lines.length && lines[i + 1]!.start <= offset) i++;
+    return i;
+  };
+  const drop = new Set<number>();
+  for (const e of entries) {
+    const last = lineOf(Math.max(e.start, e.end - 1));
+    for (let i = lineOf(e.start); i <= last; i++) drop.add(i);
+  }
+  let out = lines.filter((_, i) => !drop.has(i)).map((l) => body.slice(l.start, l.next)).join('');
+  // A file without a final newline keeps having none.
+  if (!/[\r\n]$/.test(body)) out = out.replace(/(\r\n|\r|\n)$/, '');
+  return out;
+}

@@ -1,0 +1,69 @@
+/** The metadata of a key. The secret itself is never part of it: it lives only in the OS keychain. */
+export interface KeyRecord {
+  /** 16 lowercase hex characters, random, stable for the key's whole life (rotation included). */
+  id: string;
+  name: string;
+  description: string;
+  owner: string;
+  permissions: string[];
+  metadata: Record<string, string>;
+  source: KeySource;
+  /** e.g. `mcp_sk_`; '' when an imported key has no recognisable prefix. */
+  prefix: string;
+  /** The last 4 characters of the secret, for display. */
+  fingerprint: string;
+  createdAt: string;
+  /** null = never expires. */
+  expiresAt: string | null;
+  revokedAt: string | null;
+  rotatedAt: string | null;
+  lastUsedAt: string | null;
+  usageCount: number;
+}
+
+export type KeySource = 'generated' | 'imported';
+
+export type KeyStatus = 'active' | 'expired' | 'revoked';
+
+/** A record as shown to users: the stored fields plus what is derived from them (never stored). */
+export interface KeyView extends KeyRecord {
+  status: KeyStatus;
+  expiringSoon: boolean;
+}
+
+/** A key together with its secret: returned only by create, rotate and reveal. */
+export interface KeyWithSecret extends KeyView {
+  secret: string;
+}
+
+/** What a user gives to create a key. */
+export interface CreateKeyInput {
+  name: string;
+  description?: string;
+  owner?: string;
+  permissions?: string[];
+  metadata?: Record<string, string>;
+  /** Days from now; 0 = never. Default 90. Ignored when `expiresAt` is given. */
+  expiresInDays?: number;
+  /** An exact expiry (ISO 8601), or null for never. */
+  expiresAt?: string | null;
+  prefix?: string;
+  /** An existing secret to import instead of generating one. */
+  importSecret?: string;
+}
+
+/** What a user may change on an existing key. Absent fields stay as they are. */
+export interface EditKeyInput {
+  name?: string;
+  description?: string;
+  owner?: string;
+  permissions?: string[];
+  metadata?: Record<string, string>;
+  expiresInDays?: number;
+  expiresAt?: string | null;
+}
+
+export interface EnvWriteResult {
+  file: string;
+  changed: string[];
+}

@@ -1,0 +1,125 @@
+/**
+ * An E2E app session (in the manner of Signal Desktop's `App`): a fresh vault folder and keychain
+ * service per test, the bridge server running the real main-process handlers, and a Chromium page
+ * on the built renderer. Also runs the real CLI against the same vault.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
+
+export interface AppOptions {
+  /** 'unavailable' starts the handlers with no reachable Secret Service (a real keytar failure). */
+  keychain?: 'real' | 'unavailable';
+  /** Use this vault folder instead of a fresh one (e.g. one a test prepared). */
+  home?: string;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+export class App {
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly home: string,
+    readonly service: string,
+    readonly url: string,
+    readonly token: string,
+    private readonly server: ChildProcess,
+    private readonly ownsHome: boolean,
+  ) {}
+
+  static async start(browser: Browser, options: AppOptions = {}): Promise<App> {
+    const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-e2e-'));
+    const service = `mcpkv-e2e-${randomBytes(6).toString('hex')}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service };
+    if (options.keychain === 'unavailable') env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/mcpkv-no-bus';
+    const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/e2e/bridge/server.ts')], {
+      env,
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`bridge did not start: ${err}`)), 20_000);
+      server.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const line = out.split('\n').find((l) => l.startsWith('{'));
+        if (line) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line) as { url: string; token: string });
+        }
+      });
+      server.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      server.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`bridge exited (${code}): ${err}`));
+      });
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const app = new App(page, context, home, service, url, token, server, !options.home);
+    await page.goto(url);
+    return app;
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return { ...process.env, MCPKV_HOME: this.home, MCPKV_KEYCHAIN_SERVICE: this.service };
+  }
+
+  /** Runs the real `mcpkv` CLI on this test's vault. */
+  cli(args: string[], options: { input?: string } = {}): Promise<CliResult> {
+    return runProcess(process.execPath, [path.join(root, 'bin/mcpkv.js'), ...args], this.env, options.input);
+  }
+
+  /** Every secret under this test's keychain service: what must never leak. */
+  async secrets(): Promise<string[]> {
+    return (await keytar.findCredentials(this.service)).map((c) => c.password);
+  }
+
+  /** What the app last put on the (bridge's in-memory) clipboard. */
+  async clipboardText(): Promise<string> {
+    const response = await fetch(new URL(`/__test/clipboard?t=${this.token}`, this.url));
+    return ((await response.json()) as { text: string }).text;
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    const exited = new Promise((resolve) => this.server.once('exit', resolve));
+    this.server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    for (const { account } of await keytar.findCredentials(this.service).catch(() => [])) {
+      await keytar.deletePassword(this.service, account).catch(() => false);
+    }
+    if (this.ownsHome) fs.rmSync(this.home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * TEST ONLY — never part of the app. A Node process that runs the REAL main-process handlers (real
+ * keytar, real store in MCPKV_HOME, real files) and serves the built renderer on 127.0.0.1, with
+ * `window.vault` bridged to those handlers over loopback HTTP. Used by the E2E suite and `npm run e2e:serve`.
+ *
+ * Electron's clipboard does not exist in plain Node: the bridge keeps an in-memory clipboard that
+ * tests can read at GET /__test/clipboard.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { ClipboardService, type ClipboardAdapter } from '../../../electron/core/clipboard';
+import { openNodeVault } from '../../../electron/core/open-vault.node';
+import { watchStoreFile } from '../../../electron/core/store-watch';
+import { createHandlers } from '../../../electron/main/handlers';
+import { createDispatcher } from '../../../electron/main/ipc-dispatch';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const rendererDir = path.resolve(process.env.BRIDGE_RENDERER_DIR ?? path.join(root, 'out/renderer'));
+const port = Number(process.env.BRIDGE_PORT ?? 0);
+const token = randomBytes(16).toString('hex');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+class MemoryClipboard implements ClipboardAdapter {
+  text = '';
+  async writeText(text: string) {
+    this.text = text;
+  }
+  async readText() {
+    return this.text;
+  }
+  clear() {
+    this.text = '';
+  }
+}
+
+async function clientBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(here, 'client.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function readBody(req: http.IncomingMessage, limit = 32 * 1024 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const indexFile = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    process.stderr.write(`bridge: no built renderer at ${indexFile}; run \`npm run build\` first.\n`);
+    process.exit(2);
+  }
+  const bridgeJs = await clientBundle();
+  const vault = openNodeVault();
+  const memoryClipboard = new MemoryClipboard();
+  const clipboard = new ClipboardService(memoryClipboard);
+  const dispatch = createDispatcher(createHandlers({ vault, clipboard }));
+  const listeners = new Set<http.ServerResponse>();
+  watchStoreFile(vault.store.path, () => {
+    for (const res of listeners) res.write('event: vault:changed\ndata: {}\n\n');
+  });
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const authorised = req.headers['x-bridge-token'] === token || url.searchParams.get('t') === token;
+      if (req.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
+        if (!authorised) return void res.writeHead(403).end();
+        const body = await readBody(req);
+        let payload: unknown;
+        try {
+          payload = JSON.parse(body);
+        } catch {
+          payload = undefined;
+        }
+        const envelope = await dispatch(decodeURIComponent(url.pathname.slice('/__ipc/'.length)), payload);
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(envelope));
+        return;
+      }
+      if (url.pathname === '/__events') {
+        if (!authorised) return void res.writeHead(403).end();
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        listeners.add(res);
+        req.on('close', () => listeners.delete(res));
+        return;
+      }
+      if (url.pathname === '/__test/clipboard') {
+        if (!authorised) return void res.writeHead(403).end();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: memoryClipboard.text }));
+        return;
+      }
+      if (url.pathname === '/__vault_bridge.js') {
+        res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(bridgeJs);
+        return;
+      }
+      const file = url.pathname === '/' ? indexFile : path.join(rendererDir, path.normalize(decodeURIComponent(url.pathname)));
+      if (!file.startsWith(rendererDir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      let content: Buffer | string = fs.readFileSync(file);
+      if (file === indexFile) {
+        // The bridge script goes first, where the preload would run: before any app script.
+        content = content.toString('utf8').replace('<head>', `<head>\n    <script src="/__vault_bridge.js?t=${token}"></script>`);
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(content);
+    } catch {
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${actual}/`, token })}\n`);
+  });
+  const stop = () => {
+    void clipboard.clearIfUnchanged();
+    for (const res of listeners) res.end();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+await main();

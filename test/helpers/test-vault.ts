@@ -1,0 +1,84 @@
+/**
+ * A vault for one test: a temp folder for the store and its own service name in the real (test)
+ * keychain, so tests never see each other's keys. Cleans both up.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KeytarSecretStore } from '../../electron/core/keychain';
+import { openNodeStore } from '../../electron/core/store.node';
+import { Vault } from '../../electron/core/vault';
+
+export const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface TestVault {
+  home: string;
+  service: string;
+  env: NodeJS.ProcessEnv;
+  vault: Vault;
+  open(now?: () => number): Vault;
+  /** All secrets under this vault's service, by key id. */
+  keychain(): Promise<Map<string, string>>;
+  /** Every file under the vault folder, with its content, for leak checks. */
+  files(): { file: string; content: string }[];
+  cleanup(): Promise<void>;
+}
+
+export function makeTestVault(): TestVault {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-test-'));
+  const service = `mcpkv-test-${randomBytes(6).toString('hex')}`;
+  const open = (now?: () => number) => new Vault({ store: openNodeStore(home), secrets: new KeytarSecretStore(service), now });
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return {
+    home,
+    service,
+    env: { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service },
+    vault: open(),
+    open,
+    async keychain() {
+      return new Map((await keytar.findCredentials(service)).map((c) => [c.account, c.password]));
+    },
+    files() {
+      return walk(home).map((file) => ({ file, content: fs.readFileSync(file, 'utf8') }));
+    },
+    async cleanup() {
+      for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `mcpkv` (bin/mcpkv.js) as a real process. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { input?: string; cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/mcpkv.js'), ...args], {
+      env,
+      cwd: options.cwd ?? repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+export function parseJson<T = unknown>(result: CliResult): T {
+  if (result.code !== 0) throw new Error(`mcpkv exited ${result.code}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
