@@ -4,7 +4,7 @@
  *
  * Pure: no Node imports, this module is also bundled for the renderer.
  *
- * The reference semantics are those of `dotenv.parse` (dotenv 16–18, default parser). Rather than a look-alike
+ * The reference semantics are those of `dotenv.parse` (default parser, checked against dotenv 18.0.10). Rather than a look-alike
  * tokenizer, we run dotenv's own LINE regex on the same normalized text, so the spans we edit are exactly the spans
  * dotenv reads. dotenv's grammar has sharp corners (a quote left open on one line can swallow later lines, an empty
  * `A=` takes a quoted value from the next line, `A:` at a line end takes the whole next line), so every edit is
@@ -24,7 +24,7 @@ export interface EnvEdit {
   changed: string[];
 }
 
-/** dotenv's LINE regex, verbatim (lib/main.js), plus `d` for match indices. */
+/** dotenv's LINE regex, verbatim (dotenv/dist/index.cjs; lib/main.js in older releases), plus `d` for match indices. */
 const LINE =
   /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
 
@@ -80,14 +80,20 @@ export function upsertEnv(text: string, assignments: EnvAssignment[]): EnvEdit {
   const changed: string[] = [];
 
   for (const [name, { value, formats }] of wanted) {
-    const entries = scan(body).filter((e) => e.key === name);
+    const all = scan(body);
+    const entries = all.filter((e) => e.key === name);
     const stale = entries.filter((e) => e.value !== value);
     if (entries.length > 0 && stale.length === 0) continue; // already right: leave its lines untouched
 
-    const before = parse(body);
-    const next = formats
-      .map((formatted) => (entries.length > 0 ? rewrite(body, stale, formatted) : append(body, `${name}=${formatted}`, eol)))
-      .find((candidate) => readsAsExpected(before, parse(candidate), name, value));
+    const before = toMap(all);
+    let next: string | undefined;
+    for (const formatted of formats) {
+      const candidate = entries.length > 0 ? rewrite(body, stale, formatted) : append(body, `${name}=${formatted}`, eol);
+      if (readsAsExpected(before, parse(candidate), name, value)) {
+        next = candidate;
+        break;
+      }
+    }
     if (next === undefined) {
       throw new VaultError(
         'VALIDATION',
@@ -107,10 +113,11 @@ export function removeEnvVars(text: string, names: string[]): EnvEdit {
   const changed: string[] = [];
 
   for (const name of new Set(names)) {
-    const entries = scan(body).filter((e) => e.key === name);
+    const all = scan(body);
+    const entries = all.filter((e) => e.key === name);
     if (entries.length === 0) continue;
     const next = removeLines(body, entries);
-    if (!readsAsExpected(parse(body), parse(next), name, undefined)) {
+    if (!readsAsExpected(toMap(all), parse(next), name, undefined)) {
       throw new VaultError(
         'VALIDATION',
         `Cannot remove ${name} from this .env file safely: the lines around it would be read differently. Edit the file by hand.`,
@@ -135,8 +142,8 @@ function checkName(name: string): void {
 }
 
 /**
- * Ways of writing `value` after `=` that dotenv reads back exactly, best first. Throws when there is none.
- * Several are offered because one can still clash with a badly quoted line elsewhere in the file.
+ * Ways of writing `value` after `=` that dotenv reads back exactly, whatever lines surround them; best first.
+ * Throws when there is none. Several are offered because one can still clash with a badly quoted line elsewhere.
  */
 function valueCandidates(value: string): string[] {
   if (typeof value !== 'string') throw new VaultError('VALIDATION', 'A value must be text.');
@@ -148,26 +155,12 @@ function valueCandidates(value: string): string[] {
   if (/\p{Surrogate}/u.test(value)) {
     throw new VaultError('VALIDATION', 'A .env value must be valid Unicode text.');
   }
-  const out: string[] = [];
-  // Bare text is read up to `#`, then trimmed. It must not start with a quote (dotenv would look for a closing one,
-  // possibly lines later), be empty (`A=` takes a quoted value from the next line) or hold U+2028/9 (the unquote
-  // step runs a multiline regex that treats them as line breaks).
-  if (value !== '' && value === value.trim() && !/^['"`]/.test(value) && !/[#\u2028\u2029]/.test(value)) {
-    out.push(value);
-  }
-  // Quoted, `q value q`: dotenv's quoted match ends at the first `q` not preceded by a backslash.
-  const ordinary = QUOTES.filter((q) => !closesEarly(value, q));
-  const fallback = QUOTES.filter((q) => closesEarly(value, q));
-  for (const q of ordinary) {
-    // That first `q` is the closing one: the value is read as is. Ending in `\` would turn the closing quote into
-    // `\q`, and the value would run on into later lines.
-    if (!value.endsWith('\\') && !expandsEscapes(value, q)) out.push(q + value + q);
-  }
-  for (const q of fallback) {
-    // That first `q` is inside the value: the quoted match fails on this line, so dotenv reads the line as bare
-    // text (up to `#`) and strips the outer quotes from it.
-    if (!value.includes('#') && !expandsEscapes(value, q)) out.push(q + value + q);
-  }
+  const spellings = [value, ...QUOTES.map((q) => q + value + q)]
+    .map((text) => ({ text, read: readAlone(text) }))
+    .filter(({ read }) => read?.value === value);
+  // Bare first, then ordinary quoting, then quotes that only work through dotenv's bare-text fallback.
+  const rank = (s: (typeof spellings)[number]) => (s.text === value ? 0 : s.read!.quoted ? 1 : 2);
+  const out = spellings.sort((a, b) => rank(a) - rank(b)).map((s) => s.text);
   if (out.length === 0) {
     throw new VaultError(
       'VALIDATION',
@@ -177,14 +170,33 @@ function valueCandidates(value: string): string[] {
   return out;
 }
 
-function closesEarly(value: string, q: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value[i] === q && value[i - 1] !== '\\') return true;
-  return false;
-}
-
-/** Double-quoted values have `\n` and `\r` turned into line breaks. */
-function expandsEscapes(value: string, q: string): boolean {
-  return q === '"' && /\\[nr]/.test(value);
+/**
+ * What dotenv reads from the line `A=<text>` (the line may go on with blanks and a `# comment`), and whether it read
+ * it as a quoted value; undefined when that depends on the lines around it or cuts the text short.
+ */
+function readAlone(text: string): { value: string; quoted: boolean } | undefined {
+  // `A=` or `A= ` followed by a line that starts with a quote takes that line as its value.
+  if (text === '' || /^\s/.test(text)) return undefined;
+  const q = text[0]!;
+  if (q === "'" || q === '"' || q === '`') {
+    // The quoted match may end at each `q` up to the first one not escaped by a backslash; past that it cannot go.
+    const closes: number[] = [];
+    for (let i = 1; i < text.length; i++) {
+      if (text[i] !== q) continue;
+      closes.push(i);
+      if (text[i - 1] !== '\\') break;
+    }
+    const last = closes.at(-1);
+    // No unescaped closing quote on this line: dotenv would look for one in the next lines.
+    if (last === undefined || text[last - 1] === '\\') return undefined;
+    if (last === text.length - 1) return { value: unquote(text), quoted: true };
+    // A close followed by only blanks, a `#`, or U+2028/U+2029 (a line end to the regex) would end the value early.
+    if (closes.some((i) => /^\s*(?:[#\u2028\u2029]|$)/.test(text.slice(i + 1)))) return undefined;
+    // Otherwise the quoted match fails on this line and dotenv falls back to bare text.
+  }
+  // Bare text: read up to `#`, trimmed, outer quotes stripped (by a multiline regex: U+2028/U+2029 count as line
+  // breaks there), escapes expanded after a `"`. unquote() is that very step.
+  return text.includes('#') ? undefined : { value: unquote(text), quoted: false };
 }
 
 /** Every assignment dotenv finds in `body` (no BOM), in file order. */
@@ -257,7 +269,11 @@ function unquote(raw: string | undefined): string {
 
 /** What dotenv.parse returns, as a Map (a plain object would mishandle `__proto__`). */
 function parse(text: string): Map<string, string> {
-  return new Map(scan(text).map((e) => [e.key, e.value]));
+  return toMap(scan(text));
+}
+
+function toMap(entries: Entry[]): Map<string, string> {
+  return new Map(entries.map((e) => [e.key, e.value]));
 }
 
 /** True when `after` is `before` with only `name` changed to `value` (or removed, when `value` is undefined). */
@@ -291,29 +307,30 @@ function append(body: string, line: string, eol: string): string {
 
 /** Removes the whole lines an assignment spans (its trailing comment goes with it), nothing else. */
 function removeLines(body: string, entries: Entry[]): string {
-  const lines: { start: number; next: number }[] = [];
-  const re = /\r\n|\r|\n|$/g;
-  for (let start = 0; start <= body.length; ) {
-    re.lastIndex = start;
-    const m = re.exec(body)!;
-    const next = m.index + m[0].length;
-    if (m[0] === '' && start === body.length && start > 0) break; // after a final newline there is no line
-    lines.push({ start, next });
-    if (m[0] === '') break;
-    start = next;
+  const spans = entries
+    .map((e) => [lineStart(body, e.start), nextLineStart(body, Math.max(e.start, e.end - 1))] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (from > at) out += body.slice(at, from);
+    at = Math.max(at, to);
   }
-  const lineOf = (offset: number): number => {
-    let i = 0;
-    while (i + 1 < lines.length && lines[i + 1]!.start <= offset) i++;
-    return i;
-  };
-  const drop = new Set<number>();
-  for (const e of entries) {
-    const last = lineOf(Math.max(e.start, e.end - 1));
-    for (let i = lineOf(e.start); i <= last; i++) drop.add(i);
-  }
-  let out = lines.filter((_, i) => !drop.has(i)).map((l) => body.slice(l.start, l.next)).join('');
+  out += body.slice(at);
   // A file without a final newline keeps having none.
-  if (!/[\r\n]$/.test(body)) out = out.replace(/(\r\n|\r|\n)$/, '');
-  return out;
+  return /[\r\n]$/.test(body) ? out : out.replace(/(?:\r\n|\r|\n)$/, '');
+}
+
+function lineStart(body: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && body[i - 1] !== '\n' && body[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** Start of the line after the one holding `offset` (the end of the text for the last line). */
+function nextLineStart(body: string, offset: number): number {
+  const eol = /\r\n?|\n/g;
+  eol.lastIndex = offset;
+  const m = eol.exec(body);
+  return m ? m.index + m[0].length : body.length;
 }

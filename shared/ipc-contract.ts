@@ -10,9 +10,26 @@ import {
   createKeyInputSchema,
   editKeyInputSchema,
   keyIdSchema,
+  envVarNameSchema,
+  keyNameSchema,
   secretSchema,
 } from './schemas';
-import type { KeyView, KeyWithSecret } from './types';
+import type { ActivityEvent, KeyView, KeyWithSecret } from './types';
+import { activityQuerySchema } from './activity';
+import { copyFormatSchema } from './copy-format';
+import type { ExpiryReminders } from './reminders';
+import { settingsUpdateSchema, type Settings } from './settings';
+import {
+  ENV_FILE_NAME,
+  type EnvFileView,
+  type ExportPreview,
+  type ExportReport,
+  type ExportView,
+  type GitState,
+  type ProjectRecord,
+  type ProjectView,
+  type ScanCandidate,
+} from './exports';
 
 /** A phantom marker carrying a response type; it holds no value at run time. */
 function returns<T>(): T {
@@ -31,13 +48,32 @@ export interface VaultStatus {
 export interface CopyResult {
   /** When the clipboard will be cleared (ISO 8601), or null if it is kept. */
   clearsAt: string | null;
+  /** The clear time this copy got (the `clipboardClearSeconds` setting), in seconds; null = never. */
+  clearAfterSeconds: number | null;
+}
+
+/** A copied key still waiting to be cleared, for the countdown toast. */
+export interface ClipboardStatus {
+  clearsAt: string;
+  secondsLeft: number;
 }
 
 const idRequest = z.strictObject({ id: keyIdSchema });
+const projectIdSchema = z.string().regex(/^[0-9a-f]{16}$/, { error: 'Project id must be 16 lowercase hex characters' });
+const envFileNameSchema = z.string().regex(ENV_FILE_NAME, { error: 'File name must be .env or .env.<name> (no folders)' });
+const exportRequest = z.strictObject({
+  projectId: projectIdSchema,
+  fileName: envFileNameSchema,
+  keys: z.array(z.strictObject({ keyId: keyIdSchema, variable: envVarNameSchema }), { error: 'Keys must be a list' }).min(1, { error: 'Choose at least one key' }).max(100),
+  require: z.boolean(),
+});
+const removeFromFiles = z.boolean().optional();
 
 export const ipcContract = {
   vault: {
     status: { request: z.strictObject({}), response: returns<VaultStatus>() },
+    /** Keys expiring soon, expired, or due for rotation: for the banner. */
+    reminders: { request: z.strictObject({}), response: returns<ExpiryReminders>() },
   },
   keys: {
     list: { request: z.strictObject({}), response: returns<KeyView[]>() },
@@ -45,17 +81,62 @@ export const ipcContract = {
     create: { request: createKeyInputSchema, response: returns<KeyWithSecret | KeyView>() },
     edit: { request: z.strictObject({ id: keyIdSchema, changes: editKeyInputSchema }), response: returns<KeyView>() },
     reveal: { request: idRequest, response: returns<{ secret: string }>() },
-    copy: { request: idRequest, response: returns<CopyResult>() },
-    revoke: { request: idRequest, response: returns<KeyView>() },
+    /** Copies in main (the secret never reaches the renderer): the key, `NAME=<key>`, or its HTTP header line. */
+    copy: { request: z.strictObject({ id: keyIdSchema, format: copyFormatSchema.optional() }), response: returns<CopyResult>() },
+    revoke: {
+      request: z.strictObject({ id: keyIdSchema, removeFromFiles }),
+      response: returns<KeyView & { exports: ExportReport[] }>(),
+    },
     delete: {
       // The user confirms by typing the key's name; main checks it too, so a stray call cannot delete.
-      request: z.strictObject({ id: keyIdSchema, confirmName: z.string().max(200) }),
-      response: returns<{ id: string }>(),
+      request: z.strictObject({ id: keyIdSchema, confirmName: z.string().max(200), removeFromFiles }),
+      response: returns<{ id: string; exports: ExportReport[] }>(),
     },
     rotate: {
       request: z.strictObject({ id: keyIdSchema, newSecret: secretSchema.optional() }),
-      response: returns<KeyWithSecret | KeyView>(),
+      // `exports` reports each .env file the key was written to: updated, missing or changed by hand.
+      response: returns<(KeyWithSecret | KeyView) & { exports: ExportReport[] }>(),
     },
+  },
+  projects: {
+    list: { request: z.strictObject({}), response: returns<ProjectView[]>() },
+    /** Opens the OS folder dialog in main; null when the user cancels. */
+    add: { request: z.strictObject({}), response: returns<ProjectRecord | null>() },
+    remove: { request: z.strictObject({ projectId: projectIdSchema }), response: returns<{ projectId: string }>() },
+    files: { request: z.strictObject({ projectId: projectIdSchema }), response: returns<EnvFileView[]>() },
+    scan: { request: z.strictObject({ projectId: projectIdSchema }), response: returns<ScanCandidate[]>() },
+    import: {
+      request: z.strictObject({
+        projectId: projectIdSchema,
+        items: z.array(z.strictObject({ fileName: envFileNameSchema, variable: envVarNameSchema, name: keyNameSchema })).min(1).max(200),
+      }),
+      response: returns<KeyView[]>(),
+    },
+  },
+  exports: {
+    /** Remembered (or suggested) variable names for keys in a project. */
+    variables: {
+      request: z.strictObject({ projectId: projectIdSchema, keyIds: z.array(keyIdSchema).max(100) }),
+      response: returns<Record<string, string>>(),
+    },
+    preview: { request: exportRequest, response: returns<ExportPreview>() },
+    write: { request: exportRequest, response: returns<{ fileName: string; changed: string[]; git: GitState }>() },
+    ignoreInGit: { request: z.strictObject({ projectId: projectIdSchema, fileName: envFileNameSchema }), response: returns<GitState>() },
+    forKey: { request: idRequest, response: returns<ExportView[]>() },
+  },
+  clipboard: {
+    /** "Clear now": clears only if the clipboard still holds what we copied. */
+    clear: { request: z.strictObject({}), response: returns<{ cleared: boolean }>() },
+    /** The pending clear, if any (e.g. to resume the countdown after a reload). */
+    status: { request: z.strictObject({}), response: returns<ClipboardStatus | null>() },
+  },
+  activity: {
+    /** Newest first; `total` counts every match before limit (default 100) and offset. */
+    list: { request: activityQuerySchema, response: returns<{ events: ActivityEvent[]; total: number }>() },
+  },
+  settings: {
+    get: { request: z.strictObject({}), response: returns<Settings>() },
+    update: { request: settingsUpdateSchema, response: returns<Settings>() },
   },
 } as const;
 

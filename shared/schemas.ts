@@ -93,7 +93,13 @@ export const envVarNameSchema = z
     error: 'Variable name must start with a letter or _ and use only letters, digits and _',
   });
 
+/** How a key is sent over HTTP (the `header` copy format). */
+export const httpHeaderSchema = z.enum(['bearer', 'x-api-key', 'apikey'], {
+  error: 'Header style must be bearer, x-api-key or apikey',
+});
+
 const keyFields = {
+  httpHeader: httpHeaderSchema.optional(),
   description: text('Description', DESCRIPTION_MAX).optional(),
   owner: text('Owner', OWNER_MAX)
     .transform((s) => s.trim())

@@ -19,7 +19,12 @@ export interface KeyRecord {
   rotatedAt: string | null;
   lastUsedAt: string | null;
   usageCount: number;
+  /** How the key is sent over HTTP, for the `header` copy format; absent = `bearer` (`Authorization: Bearer <key>`). */
+  httpHeader?: HttpHeaderStyle;
 }
+
+/** `bearer`: `Authorization: Bearer <key>`; `x-api-key`: `X-API-Key: <key>`; `apikey`: `Authorization: ApiKey <key>`. */
+export type HttpHeaderStyle = 'bearer' | 'x-api-key' | 'apikey';
 
 export type KeySource = 'generated' | 'imported';
 
@@ -50,6 +55,7 @@ export interface CreateKeyInput {
   prefix?: string;
   /** An existing secret to import instead of generating one. */
   importSecret?: string;
+  httpHeader?: HttpHeaderStyle;
 }
 
 /** What a user may change on an existing key. Absent fields stay as they are. */
@@ -61,9 +67,23 @@ export interface EditKeyInput {
   metadata?: Record<string, string>;
   expiresInDays?: number;
   expiresAt?: string | null;
+  httpHeader?: HttpHeaderStyle;
 }
 
 export interface EnvWriteResult {
   file: string;
   changed: string[];
+}
+
+export type ActivityType = 'created' | 'imported' | 'revealed' | 'copied' | 'exported' | 'rotated' | 'revoked' | 'deleted' | 'edited';
+
+/** One entry of the activity log: what happened to which key, when. Never a secret. */
+export interface ActivityEvent {
+  type: ActivityType;
+  keyId: string;
+  /** The key's name at the time, so history stays readable after a delete or rename. */
+  keyName: string;
+  at: string;
+  /** e.g. the file written for `exported`, the copy format for `copied`. */
+  detail?: string;
 }

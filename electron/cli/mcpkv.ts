@@ -8,7 +8,9 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isVaultError, VaultError } from '../../shared/errors';
 import { describeExpiry } from '../../shared/key-status';
 import type { CreateKeyInput, EditKeyInput, KeyView } from '../../shared/types';
+import type { ExportReport } from '../../shared/exports';
 import { openNodeVault } from '../core/open-vault.node';
+import { Projects } from '../core/projects';
 import type { Vault } from '../core/vault';
 import { DEFAULT_ENV_VAR, normalizeImportedSecret } from '../core/vault';
 import { formatDetail, formatTable } from './format';
@@ -96,6 +98,24 @@ function showNewSecret(key: KeyView & { secret: string }, verb: string): void {
   out('');
   out('Store it safely: this is the only time mcpkv prints it unasked (mcpkv list --show-keys reveals it again).');
   out(`Expires: ${key.expiresAt ? `${key.expiresAt.slice(0, 10)} (${describeExpiry(key.expiresAt)})` : 'never'}`);
+}
+
+const OUTCOME_WORDS: Record<ExportReport['outcome'], string> = {
+  updated: 'updated',
+  unchanged: 'already up to date',
+  missing: 'missing',
+  'changed-by-hand': 'changed by hand, left alone',
+  removed: 'removed',
+  failed: 'FAILED',
+};
+
+function printExportReports(reports: ExportReport[]): void {
+  for (const r of reports) out(`  ${r.file} (${r.variable}): ${OUTCOME_WORDS[r.outcome]}${r.message && r.outcome === 'failed' ? ` — ${r.message}` : ''}`);
+}
+
+function hintExportsLeft(id: string, verb: string): void {
+  const count = vault().exportsFor(id).length;
+  if (count > 0) note(`Note: this key is still in ${count} .env file(s); ${verb} with --remove-from-env to take it out.`);
 }
 
 function resolveEnvPath(file: string | undefined): string {
@@ -214,16 +234,19 @@ function buildProgram(): Command {
     .description('revoke a key: its value is removed from the keychain at once; the record stays for history')
     .argument('<id>', 'key id, unique id prefix, or name')
     .option('-y, --yes', 'do not ask for confirmation')
-    .option('--json', 'print the key record as JSON')
-    .action(async (ref: string, options: { yes?: boolean; json?: boolean }) => {
+    .option('--remove-from-env', 'also remove the key\'s variable from every .env file it was written to')
+    .option('--json', 'print the key record as JSON (with an exports report)')
+    .action(async (ref: string, options: { yes?: boolean; json?: boolean; removeFromEnv?: boolean }) => {
       const key = vault().resolve(ref);
       if (!(await confirm(`Revoke key "${key.name}" (${key.id})? Its value is deleted and cannot be used again.`, Boolean(options.yes || options.json)))) {
         throw new VaultError('VALIDATION', 'Cancelled; nothing was changed.');
       }
       const wasRevoked = key.status === 'revoked';
-      const revoked = await vault().revoke(key.id);
+      const revoked = await vault().revoke(key.id, { removeFromFiles: options.removeFromEnv });
       if (options.json) return printJson(revoked);
       out(wasRevoked ? `Key "${revoked.name}" was already revoked.` : `Revoked key "${revoked.name}" (id ${revoked.id}).`);
+      printExportReports(revoked.exports);
+      if (!options.removeFromEnv) hintExportsLeft(key.id, 'revoke');
     });
 
   program
@@ -231,15 +254,17 @@ function buildProgram(): Command {
     .description('delete a key: record and value')
     .argument('<id>', 'key id, unique id prefix, or name')
     .option('-y, --yes', 'do not ask for confirmation')
-    .option('--json', 'print the deleted key record as JSON')
-    .action(async (ref: string, options: { yes?: boolean; json?: boolean }) => {
+    .option('--remove-from-env', 'also remove the key\'s variable from every .env file it was written to')
+    .option('--json', 'print the deleted key record as JSON (with an exports report)')
+    .action(async (ref: string, options: { yes?: boolean; json?: boolean; removeFromEnv?: boolean }) => {
       const key = vault().resolve(ref);
       if (!(await confirm(`Delete key "${key.name}" (${key.id}) and its value? This cannot be undone.`, Boolean(options.yes || options.json)))) {
         throw new VaultError('VALIDATION', 'Cancelled; nothing was changed.');
       }
-      const deleted = await vault().delete(key.id);
+      const deleted = await vault().delete(key.id, { removeFromFiles: options.removeFromEnv });
       if (options.json) return printJson(deleted);
       out(`Deleted key "${deleted.name}" (id ${deleted.id}).`);
+      printExportReports(deleted.exports);
     });
 
   program
@@ -247,7 +272,7 @@ function buildProgram(): Command {
     .description('replace a key\'s value, same id; the old value is removed from the keychain at once')
     .argument('<id>', 'key id, unique id prefix, or name')
     .option('--import', 'read the new value from stdin (required for imported keys)')
-    .option('--json', 'print the key record with its new secret as JSON')
+    .option('--json', 'print the key record with its new secret as JSON, plus an exports report')
     .action(async (ref: string, options: { import?: boolean; json?: boolean }) => {
       const key = vault().resolve(ref);
       if (key.source === 'imported' && !options.import) {
@@ -260,6 +285,20 @@ function buildProgram(): Command {
       if (options.json) return printJson(shown);
       if (options.import) out(`Rotated key "${rotated.name}" (id ${rotated.id}) to the value you gave.`);
       else showNewSecret({ ...record, secret }, 'Rotated');
+      printExportReports(rotated.exports);
+    });
+
+  program
+    .command('exports')
+    .description('list the .env files a key was written to')
+    .argument('<id>', 'key id, unique id prefix, or name')
+    .option('--json', 'print a JSON list of exports')
+    .action((ref: string, options: { json?: boolean }) => {
+      const key = vault().resolve(ref);
+      const exports = vault().exportsFor(key.id);
+      if (options.json) return printJson(exports);
+      if (exports.length === 0) return out(`Key "${key.name}" has not been written to any .env file.`);
+      for (const e of exports) out(`${e.file}  ${e.variable}  (${e.at.slice(0, 16).replace('T', ' ')})`);
     });
 
   program
@@ -272,7 +311,9 @@ function buildProgram(): Command {
     .option('--json', 'print { file, changed } as JSON')
     .action(async (ref: string, options: { env?: string; var: string; require: boolean; json?: boolean }) => {
       const key = vault().resolve(ref);
-      const result = await vault().use(key.id, { envPath: resolveEnvPath(options.env), varName: options.var, require: options.require });
+      const envPath = resolveEnvPath(options.env);
+      const projectId = new Projects(vault().store).projectFor(envPath)?.id ?? null;
+      const result = await vault().use(key.id, { envPath, varName: options.var, require: options.require, projectId });
       if (options.json) return printJson(result);
       out(result.changed.length ? `Wrote ${result.changed.join(', ')} to ${result.file}.` : `${result.file} already holds key "${key.name}"; nothing changed.`);
     });

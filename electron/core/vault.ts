@@ -10,7 +10,9 @@ import { DEFAULT_PREFIX, detectPrefix, fingerprintOf, KNOWN_PREFIXES } from '../
 import { expiryFromDays, toKeyView } from '../../shared/key-status';
 import { createKeyInputSchema, editKeyInputSchema, envVarNameSchema, parseOrThrow, secretSchema } from '../../shared/schemas';
 import { upsertEnv, type EnvAssignment } from '../../shared/env-file';
-import type { CreateKeyInput, EditKeyInput, EnvWriteResult, KeyRecord, KeyView, KeyWithSecret } from '../../shared/types';
+import type { ActivityEvent, ActivityType, CreateKeyInput, EditKeyInput, EnvWriteResult, KeyRecord, KeyView, KeyWithSecret } from '../../shared/types';
+import type { ExportRecord, ExportReport } from '../../shared/exports';
+import { exportsOf, removeFromFiles, rotateInFiles, withExports, withoutExportsOf } from './env-exports';
 import { applyEnvFile } from './env-writer';
 import { generateKeyId, generateSecret } from './key-generator';
 import type { SecretStore } from './keychain';
@@ -25,11 +27,30 @@ export interface UseOptions {
   varName?: string;
   /** Also set API_KEY_REQUIRED=true (default). */
   require?: boolean;
+  /** The project the file belongs to, if written through one. */
+  projectId?: string | null;
+}
+
+/** Several keys into one file at once (the Use screen). */
+export interface ExportRequest {
+  /** Absolute path, already resolved and checked by the caller. */
+  file: string;
+  projectId: string | null;
+  keys: { keyId: string; variable: string }[];
+  require: boolean;
+}
+
+export type WithExportReports<T> = T & { exports: ExportReport[] };
+
+/** Where the vault reports what happened (the activity log). Must never throw into an operation. */
+export interface ActivitySink {
+  record(event: ActivityEvent): void | Promise<void>;
 }
 
 export interface VaultOptions {
   store: MetadataStore;
   secrets: SecretStore;
+  activity?: ActivitySink;
   now?: () => number;
 }
 
@@ -63,12 +84,24 @@ export function normalizeImportedSecret(raw: string): { secret: string; trimmed:
 export class Vault {
   readonly store: MetadataStore;
   readonly secrets: SecretStore;
+  private readonly activity: ActivitySink | undefined;
   private readonly now: () => number;
 
   constructor(options: VaultOptions) {
     this.store = options.store;
     this.secrets = options.secrets;
+    this.activity = options.activity;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Logs an event after the operation succeeded; a failing log never undoes or fails the operation. */
+  private async log(type: ActivityType, key: Pick<KeyRecord, 'id' | 'name'>, detail?: string): Promise<void> {
+    if (!this.activity) return;
+    try {
+      await this.activity.record({ type, keyId: key.id, keyName: key.name, at: this.iso(), ...(detail !== undefined && { detail }) });
+    } catch {
+      // The operation is done; losing one log line must not turn it into a failure.
+    }
   }
 
   private iso(): string {
@@ -113,8 +146,9 @@ export class Vault {
   async create(input: CreateKeyInput): Promise<KeyWithSecret> {
     const parsed = parseOrThrow(createKeyInputSchema, input);
     let written: string | undefined;
+    let created: KeyWithSecret;
     try {
-      return await this.store.update(async (data) => {
+      created = await this.store.update(async (data) => {
         if (nameTaken(data, parsed.name)) throw new VaultError('CONFLICT', `A key named "${parsed.name}" already exists.`);
         let id = generateKeyId();
         while (Object.hasOwn(data.keys, id)) id = generateKeyId();
@@ -138,6 +172,7 @@ export class Vault {
           rotatedAt: null,
           lastUsedAt: null,
           usageCount: 0,
+          ...(parsed.httpHeader !== undefined && { httpHeader: parsed.httpHeader }),
         };
         await this.secrets.set(id, secret);
         written = id;
@@ -148,11 +183,13 @@ export class Vault {
       if (written) await this.secrets.delete(written).catch(() => undefined);
       throw error;
     }
+    await this.log(created.source === 'imported' ? 'imported' : 'created', created);
+    return created;
   }
 
   async edit(id: string, input: EditKeyInput): Promise<KeyView> {
     const parsed = parseOrThrow(editKeyInputSchema, input);
-    return this.store.update((data) => {
+    const edited = await this.store.update((data) => {
       const current = this.record(data, id);
       if (parsed.name !== undefined && nameTaken(data, parsed.name, id)) {
         throw new VaultError('CONFLICT', `A key named "${parsed.name}" already exists.`);
@@ -164,11 +201,21 @@ export class Vault {
         ...(parsed.owner !== undefined && { owner: parsed.owner }),
         ...(parsed.permissions !== undefined && { permissions: parsed.permissions }),
         ...(parsed.metadata !== undefined && { metadata: { ...parsed.metadata } }),
+        ...(parsed.httpHeader !== undefined && { httpHeader: parsed.httpHeader }),
       };
       if (parsed.expiresAt !== undefined) next.expiresAt = parsed.expiresAt;
       else if (parsed.expiresInDays !== undefined) next.expiresAt = expiryFromDays(parsed.expiresInDays, this.now());
       return { data: withKey(data, next), result: this.view(next) };
     });
+    await this.log('edited', edited);
+    return edited;
+  }
+
+  /** The secret, shown to the user at their explicit request: logged as a reveal. */
+  async reveal(id: string): Promise<string> {
+    const secret = await this.secretOf(id);
+    await this.log('revealed', this.get(id));
+    return secret;
   }
 
   /** The secret of an active key. Only for reveal, copy, use and rotate: listing never reads the keychain. */
@@ -182,12 +229,17 @@ export class Vault {
     return secret;
   }
 
-  async revoke(id: string): Promise<KeyView> {
+  async revoke(id: string, options: { removeFromFiles?: boolean } = {}): Promise<WithExportReports<KeyView>> {
+    // Files are cleaned first, while the secret still exists to recognise our value.
+    const exports = options.removeFromFiles && this.get(id).status !== 'revoked' ? await this.removeFromExportedFiles(id) : [];
     let removed: string | null = null;
+    let wasActive = false;
+    let revoked: KeyView;
     try {
-      return await this.store.update(async (data) => {
+      revoked = await this.store.update(async (data) => {
         const current = this.record(data, id);
         if (current.revokedAt) return { data, result: this.view(current) };
+        wasActive = true;
         const next: KeyRecord = { ...current, revokedAt: this.iso() };
         removed = await this.secrets.get(id);
         await this.secrets.delete(id);
@@ -197,32 +249,39 @@ export class Vault {
       if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
       throw error;
     }
+    if (wasActive) await this.log('revoked', revoked);
+    return { ...revoked, exports };
   }
 
-  async delete(id: string): Promise<KeyView> {
+  async delete(id: string, options: { removeFromFiles?: boolean } = {}): Promise<WithExportReports<KeyView>> {
+    const exports = options.removeFromFiles && this.get(id).status !== 'revoked' ? await this.removeFromExportedFiles(id) : [];
     let removed: string | null = null;
+    let deleted: KeyView;
     try {
-      return await this.store.update(async (data) => {
+      deleted = await this.store.update(async (data) => {
         const current = this.record(data, id);
         removed = await this.secrets.get(id);
         if (removed !== null) await this.secrets.delete(id);
-        return { data: withoutKey(data, id), result: this.view(current) };
+        return { data: withoutExportsOf(withoutKey(data, id), id), result: this.view(current) };
       });
     } catch (error) {
       if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
       throw error;
     }
+    await this.log('deleted', deleted);
+    return { ...deleted, exports };
   }
 
   /**
    * A new secret under the same id; the old one is overwritten in the keychain at once. A key with an
    * expiry gets a fresh period of the same length, counted from now. Imported keys need `newSecret`.
    */
-  async rotate(id: string, options: { newSecret?: string } = {}): Promise<KeyWithSecret & { previousSecret: string }> {
+  async rotate(id: string, options: { newSecret?: string } = {}): Promise<WithExportReports<KeyWithSecret & { previousSecret: string }>> {
     let previous: string | null = null;
     let replaced = false;
+    let rotated: KeyWithSecret & { previousSecret: string };
     try {
-      return await this.store.update(async (data) => {
+      rotated = await this.store.update(async (data) => {
         const current = this.record(data, id);
         if (current.revokedAt) throw new VaultError('KEY_INACTIVE', `Key "${current.name}" is revoked and cannot be rotated.`);
         if (current.source === 'imported' && options.newSecret === undefined) {
@@ -252,21 +311,78 @@ export class Vault {
       if (replaced && previous !== null) await this.secrets.set(id, previous).catch(() => undefined);
       throw error;
     }
+    await this.log('rotated', rotated);
+    // Every file the key was exported to gets the new value (or is reported as missing / changed by hand).
+    const exports = await rotateInFiles(this.exportsFor(id), rotated.previousSecret, rotated.secret);
+    return { ...rotated, exports };
   }
 
-  /** Writes the key into a .env file (upsert, atomic, 0600 for a new file) and counts the use. */
+  /** Where the key was written, oldest first. */
+  exportsFor(id: string): ExportRecord[] {
+    return exportsOf(this.store.read()).filter((e) => e.keyId === id);
+  }
+
+  /** Records that a file already holds the key (an import from a project), so rotation will update it. */
+  async recordExport(record: ExportRecord): Promise<void> {
+    await this.store.update((data) => ({ data: withExports(data, [record]), result: undefined }));
+  }
+
+  /** Takes the key's variable out of every file it was exported to (where it still holds the key). */
+  async removeFromExportedFiles(id: string): Promise<ExportReport[]> {
+    const records = this.exportsFor(id);
+    if (records.length === 0) return [];
+    return removeFromFiles(records, await this.secretOf(id));
+  }
+
+  /** Writes the key into a .env file (upsert, atomic, 0600 for a new file), records the export and counts the use. */
   async use(id: string, options: UseOptions): Promise<EnvWriteResult> {
-    const varName = parseOrThrow(envVarNameSchema, options.varName ?? DEFAULT_ENV_VAR);
-    const record = this.get(id);
-    if (record.status !== 'active') {
-      throw new VaultError('KEY_INACTIVE', `Key "${record.name}" is ${record.status} and cannot be used; rotate it or create a new key.`);
+    const { file, changed } = await this.exportKeys({
+      file: options.envPath,
+      projectId: options.projectId ?? null,
+      keys: [{ keyId: id, variable: options.varName ?? DEFAULT_ENV_VAR }],
+      require: options.require !== false,
+    });
+    return { file, changed };
+  }
+
+  /** The assignments a write of `request` makes: each key's secret under its variable (+ API_KEY_REQUIRED). */
+  async exportAssignments(request: Pick<ExportRequest, 'keys' | 'require'>): Promise<EnvAssignment[]> {
+    if (request.keys.length === 0) throw new VaultError('VALIDATION', 'Choose at least one key.');
+    const variables = request.keys.map((k) => parseOrThrow(envVarNameSchema, k.variable));
+    if (new Set(variables).size !== variables.length) throw new VaultError('VALIDATION', 'Each key needs its own variable name.');
+    if (request.require && variables.includes(REQUIREMENT_VAR)) throw new VaultError('VALIDATION', `${REQUIREMENT_VAR} is set by the vault itself.`);
+    const assignments: EnvAssignment[] = [];
+    for (const [i, { keyId }] of request.keys.entries()) {
+      const record = this.get(keyId);
+      if (record.status !== 'active') {
+        throw new VaultError('KEY_INACTIVE', `Key "${record.name}" is ${record.status} and cannot be used; rotate it or create a new key.`);
+      }
+      assignments.push({ name: variables[i]!, value: await this.secretOf(keyId) });
     }
-    const secret = await this.secretOf(id);
-    const assignments: EnvAssignment[] = [{ name: varName, value: secret }];
-    if (options.require !== false) assignments.push({ name: REQUIREMENT_VAR, value: 'true' });
-    const written = await applyEnvFile(options.envPath, (text) => upsertEnv(text, assignments));
-    await this.markUsed(id);
-    return { file: written.file, changed: written.changed };
+    if (request.require) assignments.push({ name: REQUIREMENT_VAR, value: 'true' });
+    return assignments;
+  }
+
+  /** Writes keys into one .env file in one atomic write, records each export and counts each use. */
+  async exportKeys(request: ExportRequest): Promise<EnvWriteResult & { exports: ExportRecord[] }> {
+    const assignments = await this.exportAssignments(request);
+    const written = await applyEnvFile(request.file, (text) => upsertEnv(text, assignments));
+    const at = this.iso();
+    const records: ExportRecord[] = request.keys.map(({ keyId, variable }) => ({ keyId, variable, file: written.file, projectId: request.projectId, at }));
+    const used = await this.store.update((data) => {
+      let next = withExports(data, records);
+      const keys: KeyRecord[] = [];
+      for (const { keyId } of request.keys) {
+        const current = Object.hasOwn(next.keys, keyId) ? next.keys[keyId] : undefined;
+        if (!current) continue;
+        const counted = { ...current, usageCount: current.usageCount + 1, lastUsedAt: at };
+        next = withKey(next, counted);
+        keys.push(counted);
+      }
+      return { data: next, result: keys };
+    });
+    for (const [i, key] of used.entries()) await this.log('exported', key, `${written.file} (${records[i]!.variable})`);
+    return { file: written.file, changed: written.changed, exports: records };
   }
 
   async enableRequirement(envPath: string): Promise<EnvWriteResult> {
@@ -274,12 +390,14 @@ export class Vault {
     return { file: written.file, changed: written.changed };
   }
 
-  /** Counts a use (copy, export): `usageCount` and `lastUsedAt`. A key deleted meanwhile is no error. */
-  async markUsed(id: string): Promise<void> {
-    await this.store.update((data) => {
+  /** Counts a use (copy, export) in `usageCount` and `lastUsedAt`, and logs it. A key deleted meanwhile is no error. */
+  async recordUse(id: string, type: 'copied' | 'exported', detail?: string): Promise<void> {
+    const used = await this.store.update((data) => {
       const current = Object.hasOwn(data.keys, id) ? data.keys[id] : undefined;
       if (!current) return { data, result: undefined };
-      return { data: withKey(data, { ...current, usageCount: current.usageCount + 1, lastUsedAt: this.iso() }), result: undefined };
+      const next = { ...current, usageCount: current.usageCount + 1, lastUsedAt: this.iso() };
+      return { data: withKey(data, next), result: next };
     });
+    if (used) await this.log(type, used, detail);
   }
 }

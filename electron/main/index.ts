@@ -5,16 +5,20 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { isVaultError } from '../../shared/errors';
+import { ActivityLog } from '../core/activity-log';
 import { ClipboardService } from '../core/clipboard';
 import { KeytarSecretStore } from '../core/keychain';
 import { keychainService, vaultHome } from '../core/paths';
 import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '../core/store';
 import { watchStoreFile } from '../core/store-watch';
+import { SettingsStore } from '../core/settings';
 import { Vault } from '../core/vault';
+import { electronClipboard } from './clipboard.main';
 import { createHandlers } from './handlers';
+import { electronNotifier, ReminderScheduler } from './notifications.main';
 import { registerIpc, isTrustedSender } from './ipc.main';
 import { createDispatcher } from './ipc-dispatch';
 import { hardenSession, hardenWebContents, windowOptions } from './window.main';
@@ -38,15 +42,12 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function openVault(): { vault: Vault; clipboardService: ClipboardService } {
+function openVault(): { vault: Vault; clipboardService: ClipboardService; activity: ActivityLog } {
   const backend = openBackend(home, () => new ElectronStore<Record<string, unknown>>(storeOptions(home)) as unknown as JsonFileBackend);
-  const vault = new Vault({ store: new MetadataStore(backend), secrets: new KeytarSecretStore(keychainService()) });
-  const clipboardService = new ClipboardService({
-    writeText: (text) => clipboard.writeText(text),
-    readText: () => clipboard.readText(),
-    clear: () => clipboard.clear(),
-  });
-  return { vault, clipboardService };
+  const activity = new ActivityLog(home);
+  const vault = new Vault({ store: new MetadataStore(backend), secrets: new KeytarSecretStore(keychainService()), activity });
+  const clipboardService = new ClipboardService(electronClipboard());
+  return { vault, clipboardService, activity };
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -70,8 +71,16 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    const { vault, clipboardService } = opened;
-    const dispatch = createDispatcher(createHandlers({ vault, clipboard: clipboardService }), (channel, error) => {
+    const { vault, clipboardService, activity } = opened;
+    const settings = new SettingsStore(vault.store);
+    const dialogs = {
+      chooseFolder: async () => {
+        const options = { title: 'Add a project folder', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    };
+    const dispatch = createDispatcher(createHandlers({ vault, clipboard: clipboardService, dialogs, activity, settings }), (channel, error) => {
       // Only the kind of failure is logged: an unexpected error's text could hold anything.
       console.error(`[mcp-key-vault] ${channel} failed unexpectedly: ${(error as Error | undefined)?.name ?? 'error'}`);
     });
@@ -81,13 +90,33 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
 
+    // Expiry reminders: an OS notification at most once a day while the app runs (setting `notifications`).
+    const reminders = new ReminderScheduler({
+      vault,
+      settings,
+      notifier: electronNotifier(Notification),
+      onClick: () => {
+        if (!mainWindow) {
+          const window = createWindow();
+          window.on('closed', () => (mainWindow = null));
+          mainWindow = window;
+          return;
+        }
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.show();
+        mainWindow.focus();
+      },
+    });
+    reminders.start();
+
     // Clear a copied key on quit (if the clipboard still holds it); quitting waits for that once.
     let clipboardCleared = false;
     app.on('before-quit', (event) => {
       stopWatching();
+      reminders.stop();
       if (clipboardCleared) return;
       event.preventDefault();
-      void clipboardService.clearIfUnchanged().finally(() => {
+      void clipboardService.clearIfUnchanged().catch(() => false).finally(() => {
         clipboardCleared = true;
         app.quit();
       });

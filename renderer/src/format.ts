@@ -10,9 +10,15 @@ export function formatDateTime(iso: string | null, none = '—'): string {
   return Number.isNaN(ms) ? none : dateTime.format(ms);
 }
 
-/** "2 days ago", "earlier today", "never". */
+/** "just now", "5 min ago", "3 h ago", "2 days ago", "never". */
 export function describeLastUsed(iso: string | null, now: number): string {
-  return iso === null ? 'never' : describeExpiry(iso, now);
+  if (iso === null) return 'never';
+  const ago = now - Date.parse(iso);
+  if (Number.isNaN(ago)) return 'never';
+  if (ago < 60_000) return 'just now';
+  if (ago < 3_600_000) return `${Math.floor(ago / 60_000)} min ago`;
+  if (ago < 86_400_000) return `${Math.floor(ago / 3_600_000)} h ago`;
+  return describeExpiry(iso, now);
 }
 
 /** The expiry column: when it expires, or when it did. */

@@ -108,6 +108,11 @@ export class App {
     return ((await response.json()) as { text: string }).text;
   }
 
+  /** Scripts the OS folder dialog: the next "Add project" picks `folder` (null: the user cancels). */
+  async chooseFolderNext(folder: string | null): Promise<void> {
+    await fetch(new URL(`/__test/next-folder?t=${this.token}`, this.url), { method: 'POST', body: JSON.stringify({ folder }) });
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
   }

@@ -14,6 +14,7 @@ import { makeTestVault, type TestVault } from '../helpers/test-vault';
 let t: TestVault;
 let dispatch: Dispatch;
 let clipboardText = '';
+let nextFolder: string | null = null;
 const clipboard: ClipboardAdapter = {
   writeText: async (text) => void (clipboardText = text),
   readText: async () => clipboardText,
@@ -22,7 +23,7 @@ const clipboard: ClipboardAdapter = {
 
 beforeEach(() => {
   t = makeTestVault();
-  dispatch = createDispatcher(createHandlers({ vault: t.vault, clipboard: new ClipboardService(clipboard) }));
+  dispatch = createDispatcher(createHandlers({ vault: t.vault, clipboard: new ClipboardService(clipboard), dialogs: { chooseFolder: async () => nextFolder } }));
 });
 afterEach(async () => {
   await t.cleanup();
@@ -112,7 +113,7 @@ describe('IPC contract', () => {
 
   it('hides the text of unexpected errors', async () => {
     const broken = createDispatcher({
-      ...createHandlers({ vault: t.vault, clipboard: new ClipboardService(clipboard) }),
+      ...createHandlers({ vault: t.vault, clipboard: new ClipboardService(clipboard), dialogs: { chooseFolder: async () => nextFolder } }),
       'keys:list': async () => {
         throw new Error('mcp_sk_LEAKED_SECRET in an unexpected error');
       },

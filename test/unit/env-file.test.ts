@@ -15,6 +15,9 @@ import { VaultError } from '../../shared/errors';
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
+/** FC_SCALE=20 npx vitest run … for a longer hunt. */
+const runs = (n: number) => Math.round(n * Number(process.env.FC_SCALE ?? 1));
+
 function caught(fn: () => unknown): unknown {
   try {
     fn();
@@ -120,7 +123,8 @@ describe('formatEnvValue', () => {
     ['`q', "'`q'"],
     ["#it's", `"#it's"`],
     ["#it's \\n", "`#it's \\n`"], // double quotes would turn \n into a line break
-    ['a\u2028b', "'a\u2028b'"],
+    ['a\u2028b', 'a\u2028b'],
+    ["a\u2028'b'", `"a\u2028'b'"`], // after U+2028 the unquote regex would see a quoted line start
     ['\uFEFFx', "'\uFEFFx'"],
     ["a\\'b", "a\\'b"],
     [" a\\'b", "' a\\'b'"], // an escaped quote does not end a quoted value
@@ -160,7 +164,7 @@ describe('formatEnvValue', () => {
         // Must not swallow or be swallowed by its neighbours.
         expect(parse(`X='1'\nA=${written}\nB="2"\nC=\`3\`\n`)).toEqual({ X: '1', A: value, B: '2', C: '3' });
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
@@ -199,7 +203,7 @@ describe('readEnvVar', () => {
           expect(readEnvVar(text, name)).toBe(expected[name]);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });
@@ -519,12 +523,12 @@ describe('properties over the nasty corpus', () => {
       const tag = `${label} (${JSON.stringify(variant.eol)}${variant.bom ? ', BOM' : ''}${variant.finalNewline ? '' : ', no final newline'})`;
 
       it(`upsert keeps everything else: ${tag}`, () => {
-        fc.assert(fc.property(assignmentsFor(blocks), (assignments) => checkUpsert(file, assignments)), { numRuns: 150 });
+        fc.assert(fc.property(assignmentsFor(blocks), (assignments) => checkUpsert(file, assignments)), { numRuns: runs(150) });
       });
 
       it(`remove keeps everything else: ${tag}`, () => {
         const names = [...new Set([...blocks.flatMap((b) => (b.key && isValidEnvName(b.key) ? [b.key] : [])), ...NEW_NAMES])];
-        fc.assert(fc.property(fc.subarray(names), (subset) => checkRemove(file, subset)), { numRuns: 60 });
+        fc.assert(fc.property(fc.subarray(names), (subset) => checkRemove(file, subset)), { numRuns: runs(60) });
       });
     }
   }
@@ -583,14 +587,14 @@ describe('properties over generated files', () => {
         fc.array(fc.record({ name: fc.constantFrom(...KEYS, ...NEW_NAMES), value: anyValue }), { minLength: 1, maxLength: 4 }),
         (file, assignments) => checkUpsert(file, assignments),
       ),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
   it('remove drops exactly the lines of the removed variables', () => {
     fc.assert(
       fc.property(fileArb, fc.subarray([...KEYS, ...NEW_NAMES]), (file, names) => checkRemove(file, names)),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -601,7 +605,7 @@ describe('properties over generated files', () => {
         expect(readEnvVar(once.text, name)).toBe(value);
         expect(upsertEnv(once.text, [{ name, value }])).toEqual({ text: once.text, changed: [] });
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

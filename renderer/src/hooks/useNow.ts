@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react';
 
-/** The page clock, re-read every `intervalMs` while `active`. */
-export function useNow(intervalMs: number, active = true): number {
+/** The page clock, re-read every `intervalMs`. */
+export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(timer);
-  }, [intervalMs, active]);
+  }, [intervalMs]);
   return now;
 }

@@ -63,7 +63,7 @@ export const useVaultStore = create<VaultState>()((set, get) => ({
       do {
         loadAgain = false;
         try {
-          const keys = (await vaultApi().keys.list()).map(metadataOnly);
+          const keys = (await vaultApi().keys.list({})).map(metadataOnly);
           const { selectedId } = get();
           set({
             keys,
@@ -84,7 +84,7 @@ export const useVaultStore = create<VaultState>()((set, get) => ({
 
   async loadStatus() {
     try {
-      set({ vaultStatus: await vaultApi().vault.status() });
+      set({ vaultStatus: await vaultApi().vault.status({}) });
     } catch (error) {
       set({ loadError: errorMessage(error) });
     }

@@ -5,6 +5,7 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from './Icon';
+import { Toasts } from './Toasts';
 
 interface DialogProps {
   title: string;
@@ -36,6 +37,12 @@ export function Dialog({ title, subtitle, onClose, children, size = 'medium', bu
     if (!dialog) return;
     const opener = document.activeElement;
     if (!dialog.open) dialog.showModal();
+    // Start where the work is: a marked field, else the first field, else the first footer button (Cancel).
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>('.dialog-body input:not([disabled]), .dialog-body textarea') ??
+      dialog.querySelector<HTMLElement>('.dialog-footer button:not([disabled])');
+    first?.focus();
     return () => {
       if (dialog.open) dialog.close();
       if (canTakeFocus(opener)) opener.focus();
@@ -71,6 +78,8 @@ export function Dialog({ title, subtitle, onClose, children, size = 'medium', bu
         </button>
       </header>
       {children}
+      {/* The rest of the page is inert behind a modal dialog: its toasts show inside it. */}
+      <Toasts />
     </dialog>
   );
 }

@@ -86,7 +86,10 @@ async function main(): Promise<void> {
   const vault = openNodeVault();
   const memoryClipboard = new MemoryClipboard();
   const clipboard = new ClipboardService(memoryClipboard);
-  const dispatch = createDispatcher(createHandlers({ vault, clipboard }));
+  // The OS folder dialog, scripted: a test says which folder the "user" picks next (null = cancels).
+  let nextFolder: string | null = null;
+  const dialogs = { chooseFolder: async () => nextFolder };
+  const dispatch = createDispatcher(createHandlers({ vault, clipboard, dialogs }));
   const listeners = new Set<http.ServerResponse>();
   watchStoreFile(vault.store.path, () => {
     for (const res of listeners) res.write('event: vault:changed\ndata: {}\n\n');
@@ -115,6 +118,12 @@ async function main(): Promise<void> {
         res.write(': connected\n\n');
         listeners.add(res);
         req.on('close', () => listeners.delete(res));
+        return;
+      }
+      if (url.pathname === '/__test/next-folder' && req.method === 'POST') {
+        if (!authorised) return void res.writeHead(403).end();
+        nextFolder = (JSON.parse(await readBody(req)) as { folder: string | null }).folder;
+        res.writeHead(204).end();
         return;
       }
       if (url.pathname === '/__test/clipboard') {

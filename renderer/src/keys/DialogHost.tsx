@@ -1,0 +1,36 @@
+/** Renders the open dialog, for the key it is about. A dialog whose key vanished (deleted elsewhere) closes. */
+import { useEffect } from 'react';
+import { useUiStore } from '../store/uiStore';
+import { useVaultStore } from '../store/vaultStore';
+import { CreateKeyDialog } from './CreateKeyDialog';
+import { DeleteKeyDialog } from './DeleteKeyDialog';
+import { EditKeyDialog } from './EditKeyDialog';
+import { RevokeKeyDialog } from './RevokeKeyDialog';
+import { RotateKeyDialog } from './RotateKeyDialog';
+
+export function DialogHost() {
+  const dialog = useUiStore((s) => s.dialog);
+  const closeDialog = useUiStore((s) => s.closeDialog);
+  const keyId = dialog && dialog.kind !== 'create' ? dialog.keyId : null;
+  const keyView = useVaultStore((s) => (keyId === null ? null : (s.keys.find((k) => k.id === keyId) ?? null)));
+  const missing = keyId !== null && keyView === null;
+
+  useEffect(() => {
+    if (missing) closeDialog();
+  }, [missing, closeDialog]);
+
+  if (!dialog) return null;
+  if (dialog.kind === 'create') return <CreateKeyDialog onClose={closeDialog} />;
+  if (!keyView) return null;
+  const props = { keyView, onClose: closeDialog };
+  switch (dialog.kind) {
+    case 'edit':
+      return <EditKeyDialog key={keyView.id} {...props} />;
+    case 'rotate':
+      return <RotateKeyDialog key={keyView.id} {...props} />;
+    case 'revoke':
+      return <RevokeKeyDialog key={keyView.id} {...props} />;
+    case 'delete':
+      return <DeleteKeyDialog key={keyView.id} {...props} />;
+  }
+}

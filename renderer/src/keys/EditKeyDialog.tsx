@@ -1,0 +1,69 @@
+/** Edit a key's fields (everything but its value). */
+import { useState, type FormEvent } from 'react';
+import type { KeyView } from '../../../shared/types';
+import { Dialog } from '../ui/Dialog';
+import { useUiStore } from '../store/uiStore';
+import { useVaultStore } from '../store/vaultStore';
+import { errorCode, errorMessage, vaultApi } from '../vaultApi';
+import { buildEditInput, formFromKey, serverErrorToFields, type FieldErrors, type KeyFormValues } from './form/keyForm';
+import { KeyFormFields } from './form/KeyFormFields';
+
+export function EditKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
+  const [values, setValues] = useState<KeyFormValues>(() => formFromKey(keyView));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [now] = useState(() => Date.now());
+  const upsertKey = useVaultStore((s) => s.upsertKey);
+  const toast = useUiStore((s) => s.toast);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const { input, errors: found } = buildEditInput(values);
+    if (!input) {
+      setErrors(found);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      const edited = await vaultApi().keys.edit({ id: keyView.id, changes: input });
+      upsertKey(edited);
+      toast(`Key “${edited.name}” saved`);
+      onClose();
+    } catch (error) {
+      setErrors(serverErrorToFields(errorCode(error), errorMessage(error)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={`Edit ${keyView.name}`} subtitle="The key's value stays as it is; use Rotate to replace it." onClose={onClose} size="large" busy={busy}>
+      <form className="dialog-form" onSubmit={submit} noValidate>
+        <div className="dialog-body">
+          <KeyFormFields
+            values={values}
+            errors={errors}
+            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+            currentExpiry={{ expiresAt: keyView.expiresAt, now }}
+            autoFocusName
+          />
+          {errors.form ? (
+            <p className="form-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+        </div>
+        <footer className="dialog-footer">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Save changes
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}

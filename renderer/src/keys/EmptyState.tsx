@@ -1,0 +1,38 @@
+/** What the list area shows when there is nothing to list: no keys yet, or nothing matching. */
+import { Icon } from '../ui/Icon';
+import { useUiStore } from '../store/uiStore';
+import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+
+export function NoKeysYet() {
+  const openDialog = useUiStore((s) => s.openDialog);
+  const readOnly = useReadOnlyReason();
+  return (
+    <div className="empty-state">
+      <div className="empty-icon">
+        <Icon name="key" size={28} />
+      </div>
+      <h2>No keys yet</h2>
+      <p>Create an API key or import one you already have. Values stay in your OS keychain; lists only ever show them masked.</p>
+      <button type="button" className="button button-primary" onClick={() => openDialog({ kind: 'create' })} disabled={readOnly !== null} title={readOnly ?? undefined}>
+        <Icon name="plus" /> Create your first key
+      </button>
+    </div>
+  );
+}
+
+export function NoMatches() {
+  const query = useVaultStore((s) => s.query);
+  const resetFilters = useVaultStore((s) => s.resetFilters);
+  return (
+    <div className="empty-state">
+      <div className="empty-icon">
+        <Icon name="search" size={28} />
+      </div>
+      <h2>No matching keys</h2>
+      <p>{query ? `No key matches “${query}” with this filter.` : 'No key has this status.'}</p>
+      <button type="button" className="button" onClick={resetFilters}>
+        Clear search and filter
+      </button>
+    </div>
+  );
+}

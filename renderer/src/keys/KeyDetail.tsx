@@ -1,0 +1,148 @@
+/** The selected key: every field, its history, its value (Reveal / Copy) and what can be done to it. */
+import type { KeyboardEvent } from 'react';
+import { displayStatus } from '../../../shared/key-search';
+import type { KeyView } from '../../../shared/types';
+import { describeExpiryCell, describeLastUsed, formatDateTime } from '../format';
+import { Icon, type IconName } from '../ui/Icon';
+import { useUiStore, type DialogState } from '../store/uiStore';
+import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+import { SecretReveal } from './SecretReveal';
+import { StatusBadge } from './StatusBadge';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="detail-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+interface ActionProps {
+  icon: IconName;
+  label: string;
+  dialog: DialogState;
+  disabled: string | null;
+  danger?: boolean;
+}
+
+function ActionButton({ icon, label, dialog, disabled, danger }: ActionProps) {
+  const openDialog = useUiStore((s) => s.openDialog);
+  return (
+    <button
+      type="button"
+      className={`button button-small${danger ? ' button-danger-quiet' : ''}`}
+      onClick={() => openDialog(dialog)}
+      disabled={disabled !== null}
+      title={disabled ?? undefined}
+    >
+      <Icon name={icon} size={14} />
+      {label}
+    </button>
+  );
+}
+
+export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
+  const now = useVaultStore((s) => s.now);
+  const select = useVaultStore((s) => s.select);
+  const requestListFocus = useUiStore((s) => s.requestListFocus);
+  const readOnly = useReadOnlyReason();
+  const status = displayStatus(key, now);
+  const revoked = status === 'revoked';
+  const revokedReason = revoked ? 'This key is revoked: its value was deleted from the keychain.' : null;
+  const expiredReason = status === 'expired' ? 'This key has expired: rotate it or change its expiry to use it again.' : null;
+  const metadata = Object.entries(key.metadata);
+
+  function close() {
+    select(null);
+    requestListFocus();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      close();
+    }
+  }
+
+  return (
+    <aside className={`detail${revoked ? ' is-revoked' : ''}`} aria-labelledby="detail-title" onKeyDown={onKeyDown}>
+      <header className="detail-header">
+        <div className="detail-heading">
+          <h2 id="detail-title">{key.name}</h2>
+          <StatusBadge status={status} />
+        </div>
+        <button type="button" className="icon-button" aria-label="Close details" onClick={close}>
+          <Icon name="close" />
+        </button>
+      </header>
+      {key.description ? <p className="detail-description">{key.description}</p> : null}
+
+      <SecretReveal keyView={key} revealDisabled={readOnly ?? revokedReason} copyDisabled={readOnly ?? revokedReason ?? expiredReason} />
+
+      <div className="detail-actions" role="group" aria-label="Key actions">
+        <ActionButton icon="pencil" label="Edit" dialog={{ kind: 'edit', keyId: key.id }} disabled={null} />
+        <ActionButton icon="rotate" label="Rotate" dialog={{ kind: 'rotate', keyId: key.id }} disabled={readOnly ?? (revoked ? 'A revoked key cannot be rotated.' : null)} />
+        <ActionButton icon="ban" label="Revoke" dialog={{ kind: 'revoke', keyId: key.id }} disabled={readOnly ?? (revoked ? 'This key is already revoked.' : null)} danger />
+        <ActionButton icon="trash" label="Delete" dialog={{ kind: 'delete', keyId: key.id }} disabled={readOnly} danger />
+      </div>
+
+      <section className="detail-section" aria-labelledby="detail-fields">
+        <h3 id="detail-fields">Details</h3>
+        <dl className="detail-list">
+          <Row label="Owner">{key.owner || <span className="muted">—</span>}</Row>
+          <Row label="Expires">
+            {key.expiresAt === null ? 'never' : `${formatDateTime(key.expiresAt)} (${describeExpiryCell(key.expiresAt, now)})`}
+          </Row>
+          <Row label="Source">{key.source === 'imported' ? 'Imported' : 'Generated'}</Row>
+          <Row label="Id">
+            <code className="mono">{key.id}</code>
+          </Row>
+        </dl>
+      </section>
+
+      <section className="detail-section" aria-labelledby="detail-permissions">
+        <h3 id="detail-permissions">Permissions</h3>
+        {key.permissions.length ? (
+          <ul className="chip-list">
+            {key.permissions.map((scope) => (
+              <li key={scope} className="chip mono">
+                {scope}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No permissions.</p>
+        )}
+      </section>
+
+      <section className="detail-section" aria-labelledby="detail-metadata">
+        <h3 id="detail-metadata">Metadata</h3>
+        {metadata.length ? (
+          <dl className="detail-list">
+            {metadata.map(([name, value]) => (
+              <Row key={name} label={name}>
+                {value}
+              </Row>
+            ))}
+          </dl>
+        ) : (
+          <p className="muted">No metadata.</p>
+        )}
+      </section>
+
+      <section className="detail-section" aria-labelledby="detail-history">
+        <h3 id="detail-history">History</h3>
+        <dl className="detail-list">
+          <Row label="Created">{formatDateTime(key.createdAt)}</Row>
+          <Row label="Rotated">{formatDateTime(key.rotatedAt, 'never')}</Row>
+          <Row label="Revoked">{formatDateTime(key.revokedAt, 'not revoked')}</Row>
+          <Row label="Last used">
+            {key.lastUsedAt === null ? 'never' : `${formatDateTime(key.lastUsedAt)} (${describeLastUsed(key.lastUsedAt, now)})`}
+          </Row>
+          <Row label="Usage count">{key.usageCount.toLocaleString()}</Row>
+        </dl>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The keys list: a virtualized grid (fixed row height) that stays smooth at 10,000 keys. Arrow keys,
+ * Home/End and Page Up/Down move through rows; Enter (or a click) opens a key's details.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { KeySort } from '../../../shared/key-search';
+import type { KeyView } from '../../../shared/types';
+import { useUiStore } from '../store/uiStore';
+import { useVaultStore } from '../store/vaultStore';
+import { KeyRow, ROW_HEIGHT } from './KeyRow';
+
+const COLUMNS: { label: string; className: string; sort?: KeySort; order?: 'ascending' | 'descending' }[] = [
+  { label: 'Name', className: 'cell-name', sort: 'name', order: 'ascending' },
+  { label: 'Key', className: 'cell-key' },
+  { label: 'Status', className: 'cell-status' },
+  { label: 'Expires', className: 'cell-expiry', sort: 'expiry', order: 'ascending' },
+  { label: 'Permissions', className: 'cell-permissions' },
+  { label: 'Last used', className: 'cell-used', sort: 'lastUsed', order: 'descending' },
+];
+
+export function KeyList({ keys }: { keys: KeyView[] }) {
+  const selectedId = useVaultStore((s) => s.selectedId);
+  const select = useVaultStore((s) => s.select);
+  const now = useVaultStore((s) => s.now);
+  const sort = useVaultStore((s) => s.sort);
+  const listFocusRequest = useUiStore((s) => s.listFocusRequest);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: keys.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const active = Math.min(activeIndex, Math.max(keys.length - 1, 0));
+
+  const focusRow = useCallback(
+    (index: number) => {
+      const target = Math.min(Math.max(index, 0), keys.length - 1);
+      if (target < 0) return;
+      setActiveIndex(target);
+      pendingFocus.current = target;
+      virtualizer.scrollToIndex(target, { align: 'auto' });
+    },
+    [keys.length, virtualizer],
+  );
+
+  // Focus a row once it is rendered (after scrolling it into view).
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  // Asked to take focus (a dialog or the details closed): go to the selected key's row, else the current one.
+  useEffect(() => {
+    if (listFocusRequest === 0) return;
+    const { selectedId: id } = useVaultStore.getState();
+    const at = id === null ? -1 : keys.findIndex((k) => k.id === id);
+    focusRow(at === -1 ? active : at);
+    // Only a new request should move focus, not a changed list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [listFocusRequest]);
+
+  const open = useCallback(
+    (index: number, id: string) => {
+      setActiveIndex(index);
+      select(id);
+    },
+    [select],
+  );
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: keys.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      focusRow(moves[event.key]!);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      const key = keys[active];
+      if (!key) return;
+      event.preventDefault();
+      select(key.id);
+    }
+  }
+
+  const items = virtualizer.getVirtualItems();
+  const activeRendered = items.some((item) => item.index === active);
+
+  return (
+    <div role="grid" aria-label="Keys" aria-rowcount={keys.length + 1} aria-colcount={COLUMNS.length} className="key-grid">
+      <div role="rowgroup" className="key-grid-head">
+        <div role="row" aria-rowindex={1} className="key-row key-row-head">
+          {COLUMNS.map((column) => (
+            <div
+              key={column.label}
+              role="columnheader"
+              className={`cell ${column.className}`}
+              aria-sort={column.sort && column.sort === sort ? column.order : undefined}
+            >
+              {column.label}
+              {column.sort === sort ? <span aria-hidden="true" className="sort-mark">{column.order === 'ascending' ? '↑' : '↓'}</span> : null}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={scrollRef} className="key-grid-scroll">
+        <div role="rowgroup" className="key-grid-body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+          {items.map((item) => {
+            const key = keys[item.index]!;
+            return (
+              <KeyRow
+                key={key.id}
+                keyView={key}
+                index={item.index}
+                now={now}
+                selected={key.id === selectedId}
+                tabbable={activeRendered ? item.index === active : item === items[0]}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onOpen={open}
+                onFocusRow={setActiveIndex}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

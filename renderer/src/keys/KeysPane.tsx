@@ -1,0 +1,47 @@
+/** The list side of the window: toolbar, then the list or what to show instead of it. */
+import { useMemo } from 'react';
+import { filterAndSortKeys } from '../../../shared/key-search';
+import { useVaultStore } from '../store/vaultStore';
+import { NoKeysYet, NoMatches } from './EmptyState';
+import { KeyList } from './KeyList';
+import { KeyToolbar } from './KeyToolbar';
+
+export function KeysPane() {
+  const keys = useVaultStore((s) => s.keys);
+  const loaded = useVaultStore((s) => s.loaded);
+  const loadError = useVaultStore((s) => s.loadError);
+  const loadKeys = useVaultStore((s) => s.loadKeys);
+  const query = useVaultStore((s) => s.query);
+  const status = useVaultStore((s) => s.statusFilter);
+  const sort = useVaultStore((s) => s.sort);
+  const now = useVaultStore((s) => s.now);
+  const shown = useMemo(() => filterAndSortKeys(keys, { query, status, sort }, now), [keys, query, status, sort, now]);
+
+  let body;
+  if (loadError && keys.length === 0) {
+    body = (
+      <div className="empty-state" role="alert">
+        <h2>The keys could not be loaded</h2>
+        <p>{loadError}</p>
+        <button type="button" className="button" onClick={() => void loadKeys()}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (!loaded) {
+    body = <p className="loading">Loading keys…</p>;
+  } else if (keys.length === 0) {
+    body = <NoKeysYet />;
+  } else if (shown.length === 0) {
+    body = <NoMatches />;
+  } else {
+    body = <KeyList keys={shown} />;
+  }
+
+  return (
+    <main className="keys-pane" aria-label="Keys list">
+      {keys.length > 0 ? <KeyToolbar shown={shown.length} /> : null}
+      {body}
+    </main>
+  );
+}

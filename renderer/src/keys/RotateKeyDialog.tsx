@@ -1,0 +1,89 @@
+/**
+ * Rotate a key: a new value under the same id, the old one overwritten in the keychain at once.
+ * Generated keys get a new generated value, shown once; imported keys take a pasted new value.
+ */
+import { useRef, useState } from 'react';
+import type { KeyView } from '../../../shared/types';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Dialog } from '../ui/Dialog';
+import { useUiStore } from '../store/uiStore';
+import { useVaultStore } from '../store/vaultStore';
+import { errorCode, errorMessage, vaultApi } from '../vaultApi';
+import { serverErrorToFields, type FieldErrors } from './form/keyForm';
+import { SecretInput, trimSecret } from './form/SecretInput';
+import { NewSecretNotice } from './NewSecretNotice';
+
+export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
+  const imported = keyView.source === 'imported';
+  const secretRef = useRef<HTMLInputElement>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [rotated, setRotated] = useState<{ secret: string } | null>(null);
+  const upsertKey = useVaultStore((s) => s.upsertKey);
+  const toast = useUiStore((s) => s.toast);
+
+  async function rotate() {
+    let newSecret: { secret: string; trimmed: boolean } | undefined;
+    if (imported) {
+      newSecret = trimSecret(secretRef.current?.value ?? '');
+      if (!newSecret.secret) {
+        setErrors({ secret: 'Paste the new key value.' });
+        return;
+      }
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      const result = await vaultApi().keys.rotate({ id: keyView.id, ...(newSecret && { newSecret: newSecret.secret }) });
+      if (secretRef.current) secretRef.current.value = '';
+      if ('secret' in result) {
+        const { secret, ...key } = result;
+        upsertKey(key);
+        setRotated({ secret });
+      } else {
+        upsertKey(result);
+        toast(`Key “${result.name}” rotated${newSecret?.trimmed ? ' — surrounding whitespace was trimmed from the value' : ''}`);
+        onClose();
+      }
+    } catch (error) {
+      setErrors(serverErrorToFields(errorCode(error), errorMessage(error)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (rotated) {
+    return (
+      <Dialog title="Key rotated" onClose={onClose}>
+        <div className="dialog-body">
+          <NewSecretNotice keyId={keyView.id} keyName={keyView.name} secret={rotated.secret} verb="rotated" />
+        </div>
+        <footer className="dialog-footer">
+          <button type="button" className="button" onClick={onClose} autoFocus>
+            Done
+          </button>
+        </footer>
+      </Dialog>
+    );
+  }
+
+  return (
+    <ConfirmDialog
+      title={`Rotate ${keyView.name}?`}
+      confirmLabel="Rotate key"
+      busy={busy}
+      error={errors.form}
+      onConfirm={() => void rotate()}
+      onClose={onClose}
+    >
+      <p>
+        {imported
+          ? 'Paste the new value you got from the provider. It replaces the current value in the OS keychain at once.'
+          : 'A new value is generated and replaces the current one in the OS keychain at once.'}{' '}
+        Anything still using the old value stops working.
+      </p>
+      {keyView.expiresAt !== null ? <p className="muted">The key gets a fresh expiry period of the same length, counted from now.</p> : null}
+      {imported ? <SecretInput ref={secretRef} label="New key value" error={errors.secret} autoFocus /> : null}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,50 @@
+/** Search as you type. `/` or Ctrl/Cmd+F focus it; Esc clears it, then goes back to the list. */
+import type { KeyboardEvent } from 'react';
+import { Icon } from '../ui/Icon';
+import { useUiStore } from '../store/uiStore';
+import { useVaultStore } from '../store/vaultStore';
+
+export const SEARCH_INPUT_ID = 'key-search';
+
+export function focusSearch(): void {
+  const input = document.getElementById(SEARCH_INPUT_ID);
+  if (input instanceof HTMLInputElement) {
+    input.focus();
+    input.select();
+  }
+}
+
+export function SearchField() {
+  const query = useVaultStore((s) => s.query);
+  const setQuery = useVaultStore((s) => s.setQuery);
+  const requestListFocus = useUiStore((s) => s.requestListFocus);
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      if (query) setQuery('');
+      else requestListFocus();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      requestListFocus();
+    }
+  }
+
+  return (
+    <div className="search">
+      <Icon name="search" />
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        aria-label="Search keys"
+        placeholder="Search name, owner, permission, metadata…"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <kbd aria-hidden="true">/</kbd>
+    </div>
+  );
+}

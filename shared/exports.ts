@@ -1,0 +1,101 @@
+/**
+ * Projects and exports: where keys were written. Pure types and helpers shared by main and renderer.
+ * The renderer names projects and files by id and file name only; main resolves every path.
+ */
+import { detectPrefix } from './key-format';
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  /** The folder's real path, as the user chose it. */
+  path: string;
+  addedAt: string;
+}
+
+/** One place a key was written to. */
+export interface ExportRecord {
+  keyId: string;
+  /** Absolute path of the .env file. */
+  file: string;
+  variable: string;
+  /** The project the file belongs to, when it was written through one (the CLI may write anywhere). */
+  projectId: string | null;
+  at: string;
+}
+
+export type ExportOutcome = 'updated' | 'unchanged' | 'missing' | 'changed-by-hand' | 'removed' | 'failed';
+
+/** What happened to one recorded file when its key was rotated, revoked or deleted. */
+export interface ExportReport {
+  file: string;
+  variable: string;
+  outcome: ExportOutcome;
+  /** Words for the user (why it failed, what to do); never a value. */
+  message?: string;
+}
+
+export interface GitState {
+  /** false when the project is not a git repository (nothing to warn about). */
+  repo: boolean;
+  ignored: boolean;
+  tracked: boolean;
+}
+
+export interface EnvFileView {
+  /** The file's name inside the project, e.g. `.env.local`: the only way the renderer names it. */
+  name: string;
+  size: number;
+  git: GitState;
+}
+
+export interface ProjectView extends ProjectRecord {
+  /** false if the folder is gone or unreadable. */
+  available: boolean;
+}
+
+export interface DiffLine {
+  kind: 'added' | 'removed' | 'same';
+  text: string;
+}
+
+export interface ExportPreview {
+  fileName: string;
+  exists: boolean;
+  /** Variables the write would add or change. */
+  changed: string[];
+  /** The whole file before → after, line by line, every key value masked. */
+  diff: DiffLine[];
+  git: GitState;
+}
+
+export interface ExportView extends ExportRecord {
+  projectName: string | null;
+  /** The file's name inside its project, or its full path when written outside any project. */
+  fileLabel: string;
+}
+
+export interface ScanCandidate {
+  fileName: string;
+  variable: string;
+  /** `sk-…ab12`: the renderer never sees a found value. */
+  masked: string;
+  suggestedName: string;
+  /** The vault key holding this very value, if any (it is then linked, not imported twice). */
+  existingKeyId: string | null;
+}
+
+/** `mcp_sk_…ab12` for any value: a known prefix, an ellipsis, the last 4 characters. */
+export function maskSecret(value: string): string {
+  return value.length <= 8 ? '••••' : `${detectPrefix(value)}…${value.slice(-4)}`;
+}
+
+/** Replaces every occurrence of each value (longest first) by its mask, for previews that must not show secrets. */
+export function maskValues(text: string, values: Iterable<string>): string {
+  const sorted = [...new Set(values)].filter((v) => v.length > 0).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const value of sorted) out = out.split(value).join(maskSecret(value));
+  return out;
+}
+
+/** File names the app offers and writes in a project: `.env` and `.env.<something>`, nothing with a path in it. */
+export const ENV_FILE_NAME = /^\.env(\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63})?$/;
