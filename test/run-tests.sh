@@ -10,6 +10,8 @@ step "typecheck"
 npm run --silent typecheck
 step "lint"
 npm run --silent lint
+step "security: Electronegativity over electron/ (medium/high findings must be explained)"
+node test/security/check-electronegativity.mjs
 step "build (app + CLI)"
 npx electron-vite build --logLevel warn
 node scripts/build-cli.mjs
