@@ -51,6 +51,8 @@ export class App {
     readonly token: string,
     private readonly server: ChildProcess,
     private readonly ownsHome: boolean,
+    /** Everything the main-process side printed: must never hold a secret. */
+    readonly logs: string[],
   ) {}
 
   static async start(browser: Browser, options: AppOptions = {}): Promise<App> {
@@ -58,6 +60,7 @@ export class App {
     const service = `mcpkv-e2e-${randomBytes(6).toString('hex')}`;
     const env: NodeJS.ProcessEnv = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service };
     if (options.keychain === 'unavailable') env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/mcpkv-no-bus';
+    const logs: string[] = [];
     const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/e2e/bridge/server.ts')], {
       env,
       cwd: root,
@@ -76,6 +79,8 @@ export class App {
         }
       });
       server.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      server.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
+      server.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
       server.on('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`bridge exited (${code}): ${err}`));
@@ -83,7 +88,7 @@ export class App {
     });
     const context = await browser.newContext();
     const page = await context.newPage();
-    const app = new App(page, context, home, service, url, token, server, !options.home);
+    const app = new App(page, context, home, service, url, token, server, !options.home, logs);
     await page.goto(url);
     return app;
   }
@@ -111,6 +116,55 @@ export class App {
   /** Scripts the OS folder dialog: the next "Add project" picks `folder` (null: the user cancels). */
   async chooseFolderNext(folder: string | null): Promise<void> {
     await fetch(new URL(`/__test/next-folder?t=${this.token}`, this.url), { method: 'POST', body: JSON.stringify({ folder }) });
+  }
+
+  /** Every secret that passed through the keychain during this test (created, rotated-away, revealed…). */
+  async seenSecrets(): Promise<string[]> {
+    const response = await fetch(new URL(`/__test/seen-secrets?t=${this.token}`, this.url));
+    return (await response.json()) as string[];
+  }
+
+  /**
+   * Where a secret must never be: files under the vault folder (the .env files the user chose to write
+   * excepted), the main side's logs, and the page's localStorage, sessionStorage and IndexedDB.
+   * Returns one line per hit, naming the place, never the secret.
+   */
+  async findLeaks(): Promise<string[]> {
+    const secrets = await this.seenSecrets();
+    if (secrets.length === 0) return [];
+    const places: { where: string; text: string }[] = [];
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(this.home)) {
+      if (/^\.env(\.|$)/.test(path.basename(file))) continue;
+      places.push({ where: `file ${path.relative(this.home, file)}`, text: fs.readFileSync(file, 'latin1') });
+    }
+    places.push({ where: 'main-process logs', text: this.logs.join('') });
+    const storage = await this.page.evaluate(async () => {
+      const dump = (s: Storage) => JSON.stringify(Object.fromEntries(Array.from({ length: s.length }, (_, i) => [s.key(i), s.getItem(s.key(i)!)])));
+      const databases = await indexedDB.databases();
+      const idb: string[] = [];
+      for (const { name } of databases) {
+        if (!name) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          const all = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          idb.push(JSON.stringify(all));
+        }
+        db.close();
+      }
+      return { local: dump(localStorage), session: dump(sessionStorage), idb: idb.join('\n') };
+    }).catch(() => ({ local: '', session: '', idb: '' }));
+    places.push({ where: 'localStorage', text: storage.local }, { where: 'sessionStorage', text: storage.session }, { where: 'IndexedDB', text: storage.idb });
+    return places.flatMap(({ where, text }) => secrets.filter((s) => text.includes(s)).map((s) => `${where} holds a secret ending …${s.slice(-4)}`));
   }
 
   async reload(): Promise<void> {

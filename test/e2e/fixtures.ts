@@ -22,7 +22,12 @@ export const test = base.extend<{ app: AnyApp; appOptions: AppOptions }>({
     }
     const app = await App.start(browser, appOptions);
     await use(app);
-    await app.close();
+    try {
+      // After every test: no secret it created or touched sits in a file, a log or the page's storage.
+      expect(await app.findLeaks(), 'secrets found where they must never be').toEqual([]);
+    } finally {
+      await app.close();
+    }
   },
 });
 

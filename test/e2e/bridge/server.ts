@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ClipboardService, type ClipboardAdapter } from '../../../electron/core/clipboard';
+import type { SecretStore } from '../../../electron/core/keychain';
 import { openNodeVault } from '../../../electron/core/open-vault.node';
 import { watchStoreFile } from '../../../electron/core/store-watch';
 import { createHandlers } from '../../../electron/main/handlers';
@@ -83,7 +84,22 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const bridgeJs = await clientBundle();
-  const vault = openNodeVault();
+  // Every secret that passes through the keychain is noted, so tests can prove none leaked anywhere.
+  const seenSecrets = new Set<string>();
+  const recording = (keychain: SecretStore): SecretStore => ({
+    get: async (id) => {
+      const secret = await keychain.get(id);
+      if (secret !== null) seenSecrets.add(secret);
+      return secret;
+    },
+    set: async (id, secret) => {
+      seenSecrets.add(secret);
+      await keychain.set(id, secret);
+    },
+    delete: (id) => keychain.delete(id),
+    listIds: () => keychain.listIds(),
+  });
+  const vault = openNodeVault(process.env, { wrapSecrets: recording });
   const memoryClipboard = new MemoryClipboard();
   const clipboard = new ClipboardService(memoryClipboard);
   // The OS folder dialog, scripted: a test says which folder the "user" picks next (null = cancels).
@@ -124,6 +140,11 @@ async function main(): Promise<void> {
         if (!authorised) return void res.writeHead(403).end();
         nextFolder = (JSON.parse(await readBody(req)) as { folder: string | null }).folder;
         res.writeHead(204).end();
+        return;
+      }
+      if (url.pathname === '/__test/seen-secrets') {
+        if (!authorised) return void res.writeHead(403).end();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([...seenSecrets]));
         return;
       }
       if (url.pathname === '/__test/clipboard') {
