@@ -24,9 +24,11 @@ export interface EnvEdit {
   changed: string[];
 }
 
-/** dotenv's LINE regex, verbatim (dotenv/dist/index.cjs; lib/main.js in older releases), plus `d` for match indices. */
+/** dotenv's LINE regex, verbatim (dotenv/dist/index.cjs; lib/main.js in older releases). */
 const LINE =
-  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
+/** The same, matching only at `lastIndex` and with group offsets (`d` is slow: used only on the lines we edit). */
+const LINE_AT = new RegExp(LINE.source, 'dmy');
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const BOM = '\uFEFF';
@@ -34,7 +36,7 @@ const QUOTES = ["'", '"', '`'] as const;
 
 /** One assignment as dotenv reads it. Offsets are in the BOM-less text, with its own line endings. */
 interface Entry {
-  key: string;
+  name: string;
   /** The value dotenv gives for this assignment. */
   value: string;
   /** Start of `export` or of the key. */
@@ -44,6 +46,8 @@ interface Entry {
   /** The part replaced when rewriting: the value without the blanks around it, so spacing and comments stay. */
   valueStart: number;
   valueEnd: number;
+  /** The quote the value was written with, if any: a rewrite keeps it when it reads back exactly. */
+  quote: string | undefined;
 }
 
 /** A name we accept is one dotenv reads as a key (`[\w.-]+`); `__proto__` is dropped by dotenv's plain-object result. */
@@ -77,18 +81,19 @@ export function upsertEnv(text: string, assignments: EnvAssignment[]): EnvEdit {
   const bom = text.startsWith(BOM) ? BOM : '';
   let body = text.slice(bom.length);
   const eol = detectEol(body);
+  const fast = upsertAllAtOnce(body, wanted, eol);
+  if (fast) return { text: bom + fast.text, changed: fast.changed };
   const changed: string[] = [];
 
   for (const [name, { value, formats }] of wanted) {
-    const all = scan(body);
-    const entries = all.filter((e) => e.key === name);
+    const { values: before, entries } = scan(body, name);
     const stale = entries.filter((e) => e.value !== value);
     if (entries.length > 0 && stale.length === 0) continue; // already right: leave its lines untouched
 
-    const before = toMap(all);
     let next: string | undefined;
     for (const formatted of formats) {
-      const candidate = entries.length > 0 ? rewrite(body, stale, formatted) : append(body, `${name}=${formatted}`, eol);
+      const candidate =
+        entries.length > 0 ? rewrite(body, stale, (e) => spellingFor(e, value, formats, formatted)) : append(body, `${name}=${formatted}`, eol);
       if (readsAsExpected(before, parse(candidate), name, value)) {
         next = candidate;
         break;
@@ -106,6 +111,31 @@ export function upsertEnv(text: string, assignments: EnvAssignment[]): EnvEdit {
   return { text: bom + body, changed };
 }
 
+/**
+ * The usual case in one pass: scan once, write every assignment in its first spelling, check the whole
+ * result once. Undefined when that check fails, for the careful one-by-one path (which tries other spellings).
+ */
+function upsertAllAtOnce(body: string, wanted: Map<string, { value: string; formats: string[] }>, eol: string): EnvEdit | undefined {
+  const { values: before, entries } = scan(body, new Set(wanted.keys()));
+  const stale = entries.filter((e) => e.value !== wanted.get(e.name)!.value);
+  const present = new Set(entries.map((e) => e.name));
+  let next = rewrite(body, stale, (e) => {
+    const { value, formats } = wanted.get(e.name)!;
+    return spellingFor(e, value, formats, formats[0]!);
+  });
+  const changed: string[] = [];
+  for (const [name, { formats }] of wanted) {
+    if (!present.has(name)) next = append(next, `${name}=${formats[0]!}`, eol);
+    if (!present.has(name) || stale.some((e) => e.name === name)) changed.push(name);
+  }
+  if (changed.length === 0) return { text: body, changed };
+  const after = parse(next);
+  for (const [name, { value }] of wanted) if (after.get(name) !== value) return undefined;
+  for (const [key, v] of before) if (!wanted.has(key) && after.get(key) !== v) return undefined;
+  for (const key of after.keys()) if (!wanted.has(key) && !before.has(key)) return undefined;
+  return { text: next, changed };
+}
+
 export function removeEnvVars(text: string, names: string[]): EnvEdit {
   names.forEach(checkName);
   const bom = text.startsWith(BOM) ? BOM : '';
@@ -113,11 +143,10 @@ export function removeEnvVars(text: string, names: string[]): EnvEdit {
   const changed: string[] = [];
 
   for (const name of new Set(names)) {
-    const all = scan(body);
-    const entries = all.filter((e) => e.key === name);
+    const { values: before, entries } = scan(body, name);
     if (entries.length === 0) continue;
     const next = removeLines(body, entries);
-    if (!readsAsExpected(toMap(all), parse(next), name, undefined)) {
+    if (!readsAsExpected(before, parse(next), name, undefined)) {
       throw new VaultError(
         'VALIDATION',
         `Cannot remove ${name} from this .env file safely: the lines around it would be read differently. Edit the file by hand.`,
@@ -199,8 +228,12 @@ function readAlone(text: string): { value: string; quoted: boolean } | undefined
   return text.includes('#') ? undefined : { value: unquote(text), quoted: false };
 }
 
-/** Every assignment dotenv finds in `body` (no BOM), in file order. */
-function scan(body: string): Entry[] {
+/**
+ * Reads `body` (no BOM) as dotenv does: every variable's value (last assignment wins; a Map, as a plain object
+ * would mishandle `__proto__`), and where each assignment of `target` is, in file order.
+ */
+function scan(body: string, target?: string | ReadonlySet<string>): { values: Map<string, string>; entries: Entry[] } {
+  const isTarget = (key: string) => (typeof target === 'string' ? key === target : target?.has(key) === true);
   // dotenv parses with CR and CRLF turned into LF. Match on that text and map offsets back to `body`.
   const norm = body.replace(/\r\n?/g, '\n');
   const collapsed: number[] = []; // offsets in `norm` of the LFs that were CRLF in `body`
@@ -223,11 +256,18 @@ function scan(body: string): Entry[] {
     return p + lo;
   };
 
+  const values = new Map<string, string>();
   const entries: Entry[] = [];
   for (const m of norm.matchAll(LINE)) {
-    const [keyStart, keyEnd] = m.indices![1]!;
-    const exported = /export\s+$/.exec(norm.slice(m.index, keyStart));
+    const key = m[1]!;
     const raw = m[2];
+    values.set(key, unquote(raw));
+    if (!isTarget(key)) continue;
+
+    LINE_AT.lastIndex = m.index;
+    const { indices } = LINE_AT.exec(norm)!;
+    const [keyStart, keyEnd] = indices![1]!;
+    const exported = /export\s+$/.exec(norm.slice(m.index, keyStart));
     let valueStart: number;
     let valueEnd: number;
     let end: number;
@@ -238,7 +278,7 @@ function scan(body: string): Entry[] {
       op.exec(norm);
       valueStart = valueEnd = end = op.lastIndex;
     } else {
-      const [s, e] = m.indices![2]!;
+      const [s, e] = indices![2]!;
       const lead = /^[ \t]*/.exec(raw)![0].length;
       const trail = /[ \t]*$/.exec(raw)![0].length;
       // Keep the blanks around the value (`A = x  # note`); an all-blank value is written before its blanks.
@@ -246,34 +286,35 @@ function scan(body: string): Entry[] {
       valueEnd = lead === raw.length ? s : e - trail;
       end = e;
     }
+    const opening = raw?.trimStart()[0];
     entries.push({
-      key: m[1]!,
-      value: unquote(raw),
+      name: key,
+      quote: opening && (QUOTES as readonly string[]).includes(opening) ? opening : undefined,
+      value: values.get(key)!,
       start: toBody(exported ? keyStart - exported[0].length : keyStart),
       end: toBody(end),
       valueStart: toBody(valueStart),
       valueEnd: toBody(valueEnd),
     });
   }
-  return entries;
+  return { values, entries };
 }
 
 /** dotenv's value post-processing, step by step. */
 function unquote(raw: string | undefined): string {
   let value = (raw ?? '').trim();
   const first = value[0];
+  // A bare value without U+2028/U+2029 (line breaks to dotenv's multiline regex) is only trimmed: skip the
+  // regexes, which run for every line of the file.
+  if (first !== "'" && first !== '"' && first !== '`' && !/[\u2028\u2029]/.test(value)) return value;
   value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
   if (first === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
   return value;
 }
 
-/** What dotenv.parse returns, as a Map (a plain object would mishandle `__proto__`). */
+/** What dotenv.parse returns, as a Map. */
 function parse(text: string): Map<string, string> {
-  return toMap(scan(text));
-}
-
-function toMap(entries: Entry[]): Map<string, string> {
-  return new Map(entries.map((e) => [e.key, e.value]));
+  return scan(text).values;
 }
 
 /** True when `after` is `before` with only `name` changed to `value` (or removed, when `value` is undefined). */
@@ -289,12 +330,20 @@ function readsAsExpected(
   return true;
 }
 
-function rewrite(body: string, entries: Entry[], formatted: string): string {
+/** The spelling for an entry: its own quote style when that reads back exactly, else `preferred`. */
+function spellingFor(entry: Entry, value: string, formats: string[], preferred: string): string {
+  if (entry.quote === undefined) return preferred;
+  const same = entry.quote + value + entry.quote;
+  return formats.includes(same) ? same : preferred;
+}
+
+/** Writes each entry's new spelling in place (`spell` picks it per entry). */
+function rewrite(body: string, entries: Entry[], spell: (entry: Entry) => string): string {
   let out = body;
   // Back to front, so earlier offsets stay valid.
   for (const e of [...entries].sort((a, b) => b.valueStart - a.valueStart)) {
     const glue = e.valueStart === e.valueEnd && out[e.valueEnd] === '#' ? ' ' : ''; // `A=# note` → `A=x # note`
-    out = out.slice(0, e.valueStart) + formatted + glue + out.slice(e.valueEnd);
+    out = out.slice(0, e.valueStart) + spell(e) + glue + out.slice(e.valueEnd);
   }
   return out;
 }

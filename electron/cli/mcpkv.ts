@@ -14,6 +14,12 @@ import { Projects } from '../core/projects';
 import type { Vault } from '../core/vault';
 import { DEFAULT_ENV_VAR, normalizeImportedSecret } from '../core/vault';
 import { formatDetail, formatTable } from './format';
+import { HTTP_HEADER_STYLES, type HttpHeaderStyle } from '../../shared/copy-format';
+import { SettingsStore, withDefaultExpiry } from '../core/settings';
+import { registerActivityCommand } from './activity-command';
+import { registerCopyCommand } from './copy-command';
+import type { CliIo } from './io';
+import { registerSettingsCommand } from './settings-command';
 import { confirm, readSecretInput } from './terminal';
 
 const VERSION = '0.1.0';
@@ -62,17 +68,24 @@ interface KeyOptions {
   permission?: string[];
   owner?: string;
   meta?: string[];
+  header?: HttpHeaderStyle;
   json?: boolean;
+}
+
+function parseHeaderStyle(value: string): HttpHeaderStyle {
+  if (!(HTTP_HEADER_STYLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${HTTP_HEADER_STYLES.join(', ')}.`);
+  return value as HttpHeaderStyle;
 }
 
 function keyFieldOptions(command: Command): Command {
   return command
     .option('-d, --description <text>', 'what the key is for')
-    .option('-e, --expires-in-days <days>', 'days until the key expires; 0 = never (default 90 on create)', parseDays)
+    .option('-e, --expires-in-days <days>', 'days until the key expires; 0 = never (default on create: the default-expiry setting, 90)', parseDays)
     .option('--expires-at <date>', 'an exact expiry date (ISO 8601, e.g. 2027-01-31T00:00:00Z)')
     .option('-p, --permission <scope>', `a permission scope, repeatable (e.g. chats:create)`, collect)
     .option('--owner <email>', 'who the key belongs to')
-    .option('--meta <key=value>', 'a metadata pair, repeatable (e.g. environment=production)', collect);
+    .option('--meta <key=value>', 'a metadata pair, repeatable (e.g. environment=production)', collect)
+    .option('--header <style>', 'how the key is sent over HTTP, for copy --format header: bearer (default), x-api-key or apikey', parseHeaderStyle);
 }
 
 function keyFields(options: KeyOptions): Omit<EditKeyInput, 'name'> {
@@ -82,6 +95,7 @@ function keyFields(options: KeyOptions): Omit<EditKeyInput, 'name'> {
     ...(options.permission !== undefined && { permissions: options.permission }),
     ...(options.expiresInDays !== undefined && { expiresInDays: options.expiresInDays }),
     ...(options.expiresAt !== undefined && { expiresAt: options.expiresAt }),
+    ...(options.header !== undefined && { httpHeader: options.header }),
   };
 }
 
@@ -133,7 +147,11 @@ function buildProgram(): Command {
     .description('MCP Key Vault: create, store, rotate and use API keys. Secrets live in the OS keychain.')
     .version(VERSION)
     .configureOutput({ outputError: oneLineError })
-    .exitOverride();
+    .exitOverride()
+    // An operation cut short by a killed process is finished or undone before anything else happens.
+    .hook('preAction', async () => {
+      for (const line of await vault().recoverInterrupted()) note(`mcpkv: ${line}`);
+    });
 
   keyFieldOptions(
     program
@@ -153,7 +171,8 @@ function buildProgram(): Command {
         ...(options.prefix !== undefined && { prefix: options.prefix }),
       };
       if (options.import) input.importSecret = await readImportedSecret();
-      const key = await vault().create(input);
+      // No expiry given: the default-expiry setting (an explicit one is kept as given).
+      const key = await vault().create(withDefaultExpiry(input, new SettingsStore(vault().store).get()));
       const env =
         options.useInEnv !== undefined
           ? await vault().use(key.id, { envPath: resolveEnvPath(typeof options.useInEnv === 'string' ? options.useInEnv : undefined) })
@@ -328,6 +347,11 @@ function buildProgram(): Command {
       if (options.json) return printJson(result);
       out(result.changed.length ? `Set API_KEY_REQUIRED=true in ${result.file}.` : `${result.file} already has API_KEY_REQUIRED=true.`);
     });
+
+  const io: CliIo = { vault, out, note, printJson };
+  registerCopyCommand(program, io);
+  registerActivityCommand(program, io);
+  registerSettingsCommand(program, io);
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: oneLineError });

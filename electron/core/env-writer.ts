@@ -23,10 +23,11 @@ export interface EnvFileResult {
 
 /** The file's text (a BOM is kept), or null when it does not exist. */
 export async function readEnvFile(file: string, opts: EnvFileOptions = {}): Promise<string | null> {
+  const target = path.resolve(file);
   try {
-    return await load(path.resolve(file), opts.maxBytes ?? DEFAULT_MAX_ENV_BYTES);
+    return await load(target, opts.maxBytes ?? DEFAULT_MAX_ENV_BYTES);
   } catch (error) {
-    throw fileError(error, file, 'read');
+    throw fileError(error, target, 'read');
   }
 }
 
@@ -47,7 +48,7 @@ export async function applyEnvFile(
     await writeFileAtomic(target, result.text, { mode: 0o600 });
     return { file: target, changed: result.changed, created: before === null };
   } catch (error) {
-    throw fileError(error, file, stage);
+    throw fileError(error, target, stage);
   }
 }
 

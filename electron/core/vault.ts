@@ -14,8 +14,10 @@ import type { ActivityEvent, ActivityType, CreateKeyInput, EditKeyInput, EnvWrit
 import type { ExportRecord, ExportReport } from '../../shared/exports';
 import { exportsOf, removeFromFiles, rotateInFiles, withExports, withoutExportsOf } from './env-exports';
 import { applyEnvFile } from './env-writer';
+import { Journal, type PendingEntry } from './journal';
 import { generateKeyId, generateSecret } from './key-generator';
 import type { SecretStore } from './keychain';
+import path from 'node:path';
 import type { MetadataStore, VaultData } from './store';
 
 export const DEFAULT_ENV_VAR = 'MCP_API_KEY';
@@ -75,6 +77,11 @@ function describeRef(ref: string): string {
   return looksSecret || !/^[\w .@:-]{1,100}$/.test(ref) ? 'that id or name' : `"${ref}"`;
 }
 
+/** The keychain account that holds a rotation's new value until the rotation is complete. */
+export function nextAccount(id: string): string {
+  return `${id}:next`;
+}
+
 /** Trims surrounding whitespace from a pasted or piped secret, telling whether anything was trimmed. */
 export function normalizeImportedSecret(raw: string): { secret: string; trimmed: boolean } {
   const secret = raw.trim();
@@ -92,7 +99,11 @@ export class Vault {
     this.secrets = options.secrets;
     this.activity = options.activity;
     this.now = options.now ?? Date.now;
+    this.journal = new Journal(path.join(path.dirname(this.store.path), 'pending'));
   }
+
+  /** Intent markers around keychain + store writes, so a killed process leaves nothing half done. */
+  readonly journal: Journal;
 
   /** Logs an event after the operation succeeded; a failing log never undoes or fails the operation. */
   private async log(type: ActivityType, key: Pick<KeyRecord, 'id' | 'name'>, detail?: string): Promise<void> {
@@ -174,14 +185,17 @@ export class Vault {
           usageCount: 0,
           ...(parsed.httpHeader !== undefined && { httpHeader: parsed.httpHeader }),
         };
-        await this.secrets.set(id, secret);
+        this.journal.begin({ id, op: 'create' });
         written = id;
+        await this.secrets.set(id, secret);
         return { data: withKey(data, record), result: { ...this.view(record), secret } };
       });
     } catch (error) {
       // The secret went in but the record did not: take the secret out again, so nothing is orphaned.
       if (written) await this.secrets.delete(written).catch(() => undefined);
       throw error;
+    } finally {
+      if (written) this.journal.end({ id: written, op: 'create' });
     }
     await this.log(created.source === 'imported' ? 'imported' : 'created', created);
     return created;
@@ -242,12 +256,15 @@ export class Vault {
         wasActive = true;
         const next: KeyRecord = { ...current, revokedAt: this.iso() };
         removed = await this.secrets.get(id);
+        this.journal.begin({ id, op: 'revoke' });
         await this.secrets.delete(id);
         return { data: withKey(data, next), result: this.view(next) };
       });
     } catch (error) {
       if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
       throw error;
+    } finally {
+      this.journal.end({ id, op: 'revoke' });
     }
     if (wasActive) await this.log('revoked', revoked);
     return { ...revoked, exports };
@@ -261,25 +278,36 @@ export class Vault {
       deleted = await this.store.update(async (data) => {
         const current = this.record(data, id);
         removed = await this.secrets.get(id);
+        this.journal.begin({ id, op: 'delete' });
         if (removed !== null) await this.secrets.delete(id);
         return { data: withoutExportsOf(withoutKey(data, id), id), result: this.view(current) };
       });
     } catch (error) {
       if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
       throw error;
+    } finally {
+      this.journal.end({ id, op: 'delete' });
     }
     await this.log('deleted', deleted);
     return { ...deleted, exports };
   }
 
   /**
-   * A new secret under the same id; the old one is overwritten in the keychain at once. A key with an
-   * expiry gets a fresh period of the same length, counted from now. Imported keys need `newSecret`.
+   * A new secret under the same id; the old one is overwritten in the keychain at once, and every .env file
+   * the key was exported to gets the new value (each reported: updated, missing, changed by hand). A key with
+   * an expiry gets a fresh period of the same length, counted from now. Imported keys need `newSecret`.
+   *
+   * Order, so a kill at any point can be finished (see recoverInterrupted): the new value goes first to a
+   * side account `<id>:next`, then into the files (the old value is still known), then replaces the key's
+   * own entry, then the record is written; the side account goes last.
    */
   async rotate(id: string, options: { newSecret?: string } = {}): Promise<WithExportReports<KeyWithSecret & { previousSecret: string }>> {
     let previous: string | null = null;
+    let next: string | null = null;
+    let filesUpdated: ExportReport[] = [];
     let replaced = false;
-    let rotated: KeyWithSecret & { previousSecret: string };
+    let rotated: WithExportReports<KeyWithSecret & { previousSecret: string }>;
+    const marker: PendingEntry = { id, op: 'rotate' };
     try {
       rotated = await this.store.update(async (data) => {
         const current = this.record(data, id);
@@ -294,27 +322,85 @@ export class Vault {
           throw new VaultError('NOT_FOUND', `The secret of key "${current.name}" is missing from the OS keychain.`);
         }
         if (secret === previous) throw new VaultError('VALIDATION', 'The new key value is the same as the current one.');
-        const now = this.now();
-        const periodStart = Date.parse(current.rotatedAt ?? current.createdAt);
-        const next: KeyRecord = {
-          ...current,
-          fingerprint: fingerprintOf(secret),
-          prefix: current.source === 'imported' ? detectPrefix(secret) : current.prefix,
-          rotatedAt: new Date(now).toISOString(),
-          expiresAt: current.expiresAt === null ? null : new Date(now + Math.max(0, Date.parse(current.expiresAt) - periodStart)).toISOString(),
-        };
+        this.journal.begin(marker);
+        await this.secrets.set(nextAccount(id), secret);
+        next = secret;
+        const exports = await rotateInFiles(exportsOf(data).filter((e) => e.keyId === id), previous, secret);
+        filesUpdated = exports.filter((r) => r.outcome === 'updated');
         await this.secrets.set(id, secret);
         replaced = true;
-        return { data: withKey(data, next), result: { ...this.view(next), secret, previousSecret: previous } };
+        const record = this.rotatedRecord(current, secret);
+        return { data: withKey(data, record), result: { ...this.view(record), secret, previousSecret: previous, exports } };
       });
     } catch (error) {
-      if (replaced && previous !== null) await this.secrets.set(id, previous).catch(() => undefined);
+      // Undo in reverse: the key's entry, the files we changed, the side account.
+      if (previous !== null && next !== null) {
+        if (replaced) await this.secrets.set(id, previous).catch(() => undefined);
+        await rotateInFiles(filesUpdated.map((r) => ({ ...r, keyId: id, projectId: null, at: '' })), next, previous).catch(() => undefined);
+      }
       throw error;
+    } finally {
+      if (next !== null) await this.secrets.delete(nextAccount(id)).catch(() => undefined);
+      this.journal.end(marker);
     }
     await this.log('rotated', rotated);
-    // Every file the key was exported to gets the new value (or is reported as missing / changed by hand).
-    const exports = await rotateInFiles(this.exportsFor(id), rotated.previousSecret, rotated.secret);
-    return { ...rotated, exports };
+    return rotated;
+  }
+
+  /** The record after a rotation to `secret`. */
+  private rotatedRecord(current: KeyRecord, secret: string): KeyRecord {
+    const now = this.now();
+    const periodStart = Date.parse(current.rotatedAt ?? current.createdAt);
+    return {
+      ...current,
+      fingerprint: fingerprintOf(secret),
+      prefix: current.source === 'imported' ? detectPrefix(secret) : current.prefix,
+      rotatedAt: new Date(now).toISOString(),
+      expiresAt: current.expiresAt === null ? null : new Date(now + Math.max(0, Date.parse(current.expiresAt) - periodStart)).toISOString(),
+    };
+  }
+
+  /**
+   * Brings every key whose operation was cut short (a killed process) back to a whole state: the old one or
+   * the new one, never a record without its secret or a secret without its record. Runs under the store
+   * lock, so it only ever sees finished or abandoned operations. Returns what it did, in words.
+   */
+  async recoverInterrupted(): Promise<string[]> {
+    const pending = this.journal.pending();
+    if (pending.length === 0) return [];
+    const done = await this.store.update(async (data) => {
+      let next = data;
+      const notes: string[] = [];
+      for (const { id, op } of pending) {
+        const record = Object.hasOwn(next.keys, id) ? next.keys[id] : undefined;
+        const secret = await this.secrets.get(id);
+        const name = record ? `"${record.name}"` : id;
+        if (op === 'create' && !record && secret !== null) {
+          await this.secrets.delete(id);
+          notes.push(`Undid the interrupted creation of key ${id}.`);
+        } else if (op === 'rotate' && record) {
+          const side = await this.secrets.get(nextAccount(id));
+          if (side !== null) {
+            if (secret !== side) {
+              if (secret !== null) await rotateInFiles(exportsOf(next).filter((e) => e.keyId === id), secret, side);
+              await this.secrets.set(id, side);
+            }
+            if (record.fingerprint !== fingerprintOf(side) || secret !== side) next = withKey(next, this.rotatedRecord(record, side));
+            await this.secrets.delete(nextAccount(id));
+            notes.push(`Finished the interrupted rotation of key ${name}.`);
+          }
+        } else if (op === 'revoke' && record && !record.revokedAt && secret === null) {
+          next = withKey(next, { ...record, revokedAt: this.iso() });
+          notes.push(`Finished revoking key ${name}.`);
+        } else if (op === 'delete' && record && secret === null) {
+          next = withoutExportsOf(withoutKey(next, id), id);
+          notes.push(`Finished deleting key ${name}.`);
+        }
+      }
+      return { data: next, result: notes };
+    });
+    for (const entry of pending) this.journal.end(entry);
+    return done;
   }
 
   /** Where the key was written, oldest first. */

@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     let opened: ReturnType<typeof openVault>;
     try {
@@ -72,6 +72,8 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const { vault, clipboardService, activity } = opened;
+    // Finish or undo whatever a killed process left half done (nothing is read when nothing was cut short).
+    await vault.recoverInterrupted().catch(() => []);
     const settings = new SettingsStore(vault.store);
     const dialogs = {
       chooseFolder: async () => {

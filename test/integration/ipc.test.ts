@@ -72,7 +72,7 @@ describe('IPC contract', () => {
   it('delete needs the key name typed exactly', async () => {
     const created = await ok<{ id: string }>('keys:create', { name: 'Exact Name' });
     await fails('keys:delete', { id: created.id, confirmName: 'exact name' }, 'VALIDATION');
-    expect(await ok('keys:delete', { id: created.id, confirmName: 'Exact Name' })).toEqual({ id: created.id });
+    expect(await ok('keys:delete', { id: created.id, confirmName: 'Exact Name' })).toEqual({ id: created.id, exports: [] });
     await fails('keys:get', { id: created.id }, 'NOT_FOUND');
   });
 

@@ -162,7 +162,10 @@ describe('formatEnvValue', () => {
         expect(parse(`A=${written}`).A).toBe(value);
         expect(parse(`export A = ${written}  # note`).A).toBe(value);
         // Must not swallow or be swallowed by its neighbours.
-        expect(parse(`X='1'\nA=${written}\nB="2"\nC=\`3\`\n`)).toEqual({ X: '1', A: value, B: '2', C: '3' });
+        const around = `X='1'\nA=${written}  # c\nB="2"\nC=\`3\`\n`;
+        expect(parse(around)).toEqual({ X: '1', A: value, B: '2', C: '3' });
+        // dotenv 18's opt-in fast parser agrees on what we write.
+        expect(parse(around, { fast: true })).toEqual({ X: '1', A: value, B: '2', C: '3' });
       }),
       { numRuns: runs(2000) },
     );
@@ -219,9 +222,13 @@ describe('upsertEnv', () => {
     ['keeps export and the trailing comment', 'export A=1 # note\n', 'A', 'x', 'export A=x # note\n'],
     ['keeps spacing around =', 'A = 1\n', 'A', '2', 'A = 2\n'],
     ['keeps spacing before a comment', 'A=old   # keep me\n', 'A', 'new', 'A=new   # keep me\n'],
-    ['replaces a quoted value holding #', 'A="x # y" # real\n', 'A', 'z', 'A=z # real\n'],
-    ['replaces a multi-line value', 'A="l1\nl2\nl3" # c\nB=1\n', 'A', 'z', 'A=z # c\nB=1\n'],
-    ['replaces a multi-line value in CRLF', 'A="l1\r\nl2"\r\nB=1\r\n', 'A', 'z', 'A=z\r\nB=1\r\n'],
+    ['replaces a quoted value holding #, keeping its quotes', 'A="x # y" # real\n', 'A', 'z', 'A="z" # real\n'],
+    ['replaces a multi-line value', 'A="l1\nl2\nl3" # c\nB=1\n', 'A', 'z', 'A="z" # c\nB=1\n'],
+    ['replaces a multi-line value in CRLF', 'A="l1\r\nl2"\r\nB=1\r\n', 'A', 'z', 'A="z"\r\nB=1\r\n'],
+    ['keeps single quotes of the replaced value', "A='old'\n", 'A', 'mcp_sk_new', "A='mcp_sk_new'\n"],
+    ['keeps double quotes and export', 'export A="old"  # key\n', 'A', 'mcp_sk_new', 'export A="mcp_sk_new"  # key\n'],
+    ['keeps backticks', 'A=`old`\n', 'A', 'new', 'A=`new`\n'],
+    ['leaves a quote style that cannot hold the value', "A='old'\n", 'A', "it's #1", 'A="it\'s #1"\n'],
     ['fills an empty value', 'A=\nB=2\n', 'A', 'x', 'A=x\nB=2\n'],
     ['fills a value that is only a comment', 'A=#c\n', 'A', 'x', 'A=x #c\n'],
     ['fills a blank value before a comment', 'A=   # c\n', 'A', 'x', 'A=x   # c\n'],
@@ -306,6 +313,7 @@ describe('removeEnvVars', () => {
     ['but not a commented-out one', '# A=1\nA=2\n', ['A'], '# A=1\n'],
     ['several names', 'A=1\nB=2\nC=3', ['C', 'A'], 'B=2'],
     ['a value-less colon line', 'A: x\nB=2\n', ['A'], 'B=2\n'],
+    ['an `export` dotenv reads across a line break', 'export\nA=1\nB=2\n', ['A'], 'B=2\n'],
   ])('removes %s', (_label, before, names, after) => {
     const edit = removeEnvVars(before, names);
     expect(edit.text).toBe(after);

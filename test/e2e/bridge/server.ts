@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     listIds: () => keychain.listIds(),
   });
   const vault = openNodeVault(process.env, { wrapSecrets: recording });
+  await vault.recoverInterrupted();
   const memoryClipboard = new MemoryClipboard();
   const clipboard = new ClipboardService(memoryClipboard);
   // The OS folder dialog, scripted: a test says which folder the "user" picks next (null = cancels).
