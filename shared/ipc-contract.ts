@@ -5,6 +5,7 @@
  * type of `window.vault` is derived from it, so nothing is declared twice.
  */
 import { z } from 'zod';
+import type { DoctorReport } from './doctor';
 import type { SerializedError } from './errors';
 import {
   createKeyInputSchema,
@@ -43,6 +44,8 @@ export interface VaultStatus {
   keychainHelp: string | null;
   storePath: string;
   keyCount: number;
+  /** What opening the vault had to mend (a broken vault file set aside, an interrupted operation finished). */
+  notices: string[];
 }
 
 export interface CopyResult {
@@ -72,6 +75,8 @@ const removeFromFiles = z.boolean().optional();
 export const ipcContract = {
   vault: {
     status: { request: z.strictObject({}), response: returns<VaultStatus>() },
+    /** Checks store vs keychain, record shapes, file modes and exports; repairs what it can when asked. */
+    doctor: { request: z.strictObject({ repair: z.boolean() }), response: returns<DoctorReport>() },
     /** Keys expiring soon, expired, or due for rotation: for the banner. */
     reminders: { request: z.strictObject({}), response: returns<ExpiryReminders>() },
   },

@@ -9,7 +9,8 @@ import { isVaultError, VaultError } from '../../shared/errors';
 import { describeExpiry } from '../../shared/key-status';
 import type { CreateKeyInput, EditKeyInput, KeyView } from '../../shared/types';
 import type { ExportReport } from '../../shared/exports';
-import { openNodeVault } from '../core/open-vault.node';
+import { openNodeVaultRecovering } from '../core/open-vault.node';
+import { doctor } from '../core/doctor';
 import { Projects } from '../core/projects';
 import type { Vault } from '../core/vault';
 import { DEFAULT_ENV_VAR, normalizeImportedSecret } from '../core/vault';
@@ -25,8 +26,9 @@ import { confirm, readSecretInput } from './terminal';
 const VERSION = '0.1.0';
 
 let vaultInstance: Vault | undefined;
+/** The vault, opened (and mended if needed) before every command by the preAction hook. */
 function vault(): Vault {
-  vaultInstance ??= openNodeVault();
+  if (!vaultInstance) throw new Error('vault used before it was opened');
   return vaultInstance;
 }
 
@@ -149,8 +151,12 @@ function buildProgram(): Command {
     .configureOutput({ outputError: oneLineError })
     .exitOverride()
     // An operation cut short by a killed process is finished or undone before anything else happens.
+    // Opens the vault for every command; an unreadable vault file or an operation cut short by a killed
+    // process is mended first, and the user is told.
     .hook('preAction', async () => {
-      for (const line of await vault().recoverInterrupted()) note(`mcpkv: ${line}`);
+      const { vault: opened, notes } = await openNodeVaultRecovering();
+      vaultInstance = opened;
+      for (const line of notes) note(`mcpkv: ${line}`);
     });
 
   keyFieldOptions(
@@ -353,6 +359,24 @@ function buildProgram(): Command {
   registerActivityCommand(program, io);
   registerSettingsCommand(program, io);
 
+  program
+    .command('doctor')
+    .description('check the vault: store vs keychain, record shapes, file modes, .env files that no longer hold their key')
+    .option('--repair', 'repair what can be repaired (recover orphaned keys, finish cut-short rotations, fix modes, forget stale exports)')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { repair?: boolean; json?: boolean }) => {
+      const report = await doctor(vault(), { repair: Boolean(options.repair) });
+      if (options.json) return printJson(report);
+      const { keys, secrets, exports } = report.checked;
+      for (const line of report.repaired) out(`repaired: ${line}`);
+      if (report.findings.length === 0) {
+        out(`The vault is healthy: ${keys} key(s), ${secrets} keychain entr${secrets === 1 ? 'y' : 'ies'}, ${exports} tracked .env export(s).`);
+        return;
+      }
+      for (const f of report.findings) out(`${f.repair ? 'fixable' : 'needs you'}: ${f.message}${f.repair && !options.repair ? ` (--repair: ${f.repair})` : ''}`);
+      process.exitCode = 1;
+    });
+
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: oneLineError });
   }
@@ -374,7 +398,8 @@ function reportError(error: unknown): number {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command that reports problems (doctor) sets its own exit code.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     return reportError(error);
   }

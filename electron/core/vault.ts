@@ -56,6 +56,8 @@ export interface VaultOptions {
   now?: () => number;
 }
 
+const KEY_ID = /^[0-9a-f]{16}$/;
+
 function withKey(data: VaultData, record: KeyRecord): VaultData {
   return { ...data, keys: { ...data.keys, [record.id]: record } };
 }
@@ -401,6 +403,62 @@ export class Vault {
     });
     for (const entry of pending) this.journal.end(entry);
     return done;
+  }
+
+  /**
+   * Gives every secret under our keychain service that has no record a record again, named
+   * "Recovered key <id>", so no key is ever lost with the metadata file. Reads the whole keychain: only for
+   * recovery and doctor. Rotation side accounts are left to recoverInterrupted.
+   */
+  async adoptOrphanSecrets(): Promise<KeyView[]> {
+    const ids = (await this.secrets.listIds()).filter((id) => KEY_ID.test(id));
+    const adopted = await this.store.update(async (data) => {
+      let next = data;
+      const records: KeyRecord[] = [];
+      for (const id of ids) {
+        if (Object.hasOwn(next.keys, id)) continue;
+        const secret = await this.secrets.get(id);
+        if (secret === null) continue;
+        const record: KeyRecord = {
+          id,
+          name: `Recovered key ${id}`,
+          description: 'Recovered from the OS keychain: its details were lost with the vault file.',
+          owner: '',
+          permissions: [],
+          metadata: {},
+          source: 'imported',
+          prefix: detectPrefix(secret),
+          fingerprint: fingerprintOf(secret),
+          createdAt: this.iso(),
+          expiresAt: null,
+          revokedAt: null,
+          rotatedAt: null,
+          lastUsedAt: null,
+          usageCount: 0,
+        };
+        next = withKey(next, record);
+        records.push(record);
+      }
+      return { data: next, result: records };
+    });
+    return adopted.map((r) => this.view(r));
+  }
+
+  /** Makes the record match the value in the keychain (doctor's repair of a fingerprint mismatch). */
+  async realignFingerprint(id: string): Promise<void> {
+    const secret = await this.secretOf(id);
+    await this.store.update((data) => {
+      const current = this.record(data, id);
+      return { data: withKey(data, { ...current, fingerprint: fingerprintOf(secret), prefix: current.source === 'imported' ? detectPrefix(secret) : current.prefix }), result: undefined };
+    });
+  }
+
+  /** Stops tracking one file for a key (doctor's repair of an export that no longer holds the key). */
+  async forgetExport(id: string, file: string): Promise<void> {
+    await this.store.update((data) => ({
+      data: { ...data, exports: exportsOf(data).filter((e) => !(e.keyId === id && e.file === file)) },
+      result: undefined,
+    }));
   }
 
   /** Where the key was written, oldest first. */

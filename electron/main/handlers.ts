@@ -9,6 +9,7 @@ import type { ActivityLog } from '../core/activity-log';
 import type { ClipboardService } from '../core/clipboard';
 import { SettingsStore, withDefaultExpiry } from '../core/settings';
 import { KEYCHAIN_HELP } from '../core/keychain';
+import { doctor } from '../core/doctor';
 import { ProjectExports, suggestVariables } from '../core/project-exports';
 import { Projects } from '../core/projects';
 import type { Vault } from '../core/vault';
@@ -27,6 +28,8 @@ export interface MainDeps {
   activity?: Pick<ActivityLog, 'list'>;
   /** Default: the settings in the vault file. */
   settings?: SettingsStore;
+  /** What opening the vault had to mend, for the app's banner. */
+  notices?: string[];
 }
 
 export type Handlers = { [C in IpcChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
@@ -42,7 +45,7 @@ function withoutSecret({ secret: _secret, ...key }: KeyWithSecret): KeyView {
   return key;
 }
 
-export function createHandlers({ vault, clipboard, dialogs, activity, settings = new SettingsStore(vault.store) }: MainDeps): Handlers {
+export function createHandlers({ vault, clipboard, dialogs, activity, settings = new SettingsStore(vault.store), notices }: MainDeps): Handlers {
   const projects = new Projects(vault.store);
   const projectExports = new ProjectExports(vault, projects);
   return {
@@ -58,8 +61,10 @@ export function createHandlers({ vault, clipboard, dialogs, activity, settings =
         keychainHelp: keychainAvailable ? null : KEYCHAIN_HELP,
         storePath: vault.store.path,
         keyCount: Object.keys(vault.store.read().keys).length,
+        notices: notices ?? [],
       };
     },
+    'vault:doctor': async ({ repair }) => doctor(vault, { repair }),
     'keys:list': async () => vault.list(),
     'keys:get': async ({ id }) => vault.get(id),
     'keys:create': async (input) => {

@@ -11,7 +11,9 @@ import { isVaultError } from '../../shared/errors';
 import { ActivityLog } from '../core/activity-log';
 import { ClipboardService } from '../core/clipboard';
 import { KeytarSecretStore } from '../core/keychain';
-import { keychainService, vaultHome } from '../core/paths';
+import { recoveryNotes } from '../core/open-vault.node';
+import { keychainService, STORE_FILE_NAME, vaultHome } from '../core/paths';
+import { openStoreRecovering } from '../core/store-recovery';
 import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '../core/store';
 import { watchStoreFile } from '../core/store-watch';
 import { SettingsStore } from '../core/settings';
@@ -42,12 +44,15 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function openVault(): { vault: Vault; clipboardService: ClipboardService; activity: ActivityLog } {
-  const backend = openBackend(home, () => new ElectronStore<Record<string, unknown>>(storeOptions(home)) as unknown as JsonFileBackend);
+/** Opens the vault (electron-store on the same file the CLI's conf uses), mending a broken file first. */
+async function openVault(): Promise<{ vault: Vault; clipboardService: ClipboardService; activity: ActivityLog; notices: string[] }> {
+  const openStore = () =>
+    new MetadataStore(openBackend(home, () => new ElectronStore<Record<string, unknown>>(storeOptions(home)) as unknown as JsonFileBackend));
+  const { store, setAsideAs } = await openStoreRecovering(path.join(home, `${STORE_FILE_NAME}.json`), openStore);
   const activity = new ActivityLog(home);
-  const vault = new Vault({ store: new MetadataStore(backend), secrets: new KeytarSecretStore(keychainService()), activity });
-  const clipboardService = new ClipboardService(electronClipboard());
-  return { vault, clipboardService, activity };
+  const vault = new Vault({ store, secrets: new KeytarSecretStore(keychainService()), activity });
+  const notices = await recoveryNotes(vault, setAsideAs);
+  return { vault, clipboardService: new ClipboardService(electronClipboard()), activity, notices };
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -63,17 +68,15 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
-    let opened: ReturnType<typeof openVault>;
+    let opened: Awaited<ReturnType<typeof openVault>>;
     try {
-      opened = openVault();
+      opened = await openVault();
     } catch (error) {
       dialog.showErrorBox('MCP Key Vault cannot open the vault', isVaultError(error) ? error.message : 'The vault could not be opened.');
       app.quit();
       return;
     }
-    const { vault, clipboardService, activity } = opened;
-    // Finish or undo whatever a killed process left half done (nothing is read when nothing was cut short).
-    await vault.recoverInterrupted().catch(() => []);
+    const { vault, clipboardService, activity, notices } = opened;
     const settings = new SettingsStore(vault.store);
     const dialogs = {
       chooseFolder: async () => {
@@ -82,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     };
-    const dispatch = createDispatcher(createHandlers({ vault, clipboard: clipboardService, dialogs, activity, settings }), (channel, error) => {
+    const dispatch = createDispatcher(createHandlers({ vault, clipboard: clipboardService, dialogs, activity, settings, notices }), (channel, error) => {
       // Only the kind of failure is logged: an unexpected error's text could hold anything.
       console.error(`[mcp-key-vault] ${channel} failed unexpectedly: ${(error as Error | undefined)?.name ?? 'error'}`);
     });

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ClipboardService, type ClipboardAdapter } from '../../../electron/core/clipboard';
 import type { SecretStore } from '../../../electron/core/keychain';
-import { openNodeVault } from '../../../electron/core/open-vault.node';
+import { openNodeVaultRecovering } from '../../../electron/core/open-vault.node';
 import { watchStoreFile } from '../../../electron/core/store-watch';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc-dispatch';
@@ -99,14 +99,13 @@ async function main(): Promise<void> {
     delete: (id) => keychain.delete(id),
     listIds: () => keychain.listIds(),
   });
-  const vault = openNodeVault(process.env, { wrapSecrets: recording });
-  await vault.recoverInterrupted();
+  const { vault, notes } = await openNodeVaultRecovering(process.env, { wrapSecrets: recording });
   const memoryClipboard = new MemoryClipboard();
   const clipboard = new ClipboardService(memoryClipboard);
   // The OS folder dialog, scripted: a test says which folder the "user" picks next (null = cancels).
   let nextFolder: string | null = null;
   const dialogs = { chooseFolder: async () => nextFolder };
-  const dispatch = createDispatcher(createHandlers({ vault, clipboard, dialogs }));
+  const dispatch = createDispatcher(createHandlers({ vault, clipboard, dialogs, notices }));
   const listeners = new Set<http.ServerResponse>();
   watchStoreFile(vault.store.path, () => {
     for (const res of listeners) res.write('event: vault:changed\ndata: {}\n\n');

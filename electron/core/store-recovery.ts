@@ -1,0 +1,52 @@
+/**
+ * When the vault file cannot be read (not JSON, truncated, the wrong shape, or from a newer version):
+ * keep it aside, never delete it, start an empty vault file, and let the caller rebuild every key from
+ * the keychain (Vault.adoptOrphanSecrets). Done under the store's cross-process lock, so two processes
+ * meeting the same broken file set it aside once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { isVaultError } from '../../shared/errors';
+import { MetadataStore } from './store';
+
+/** Present from setting a broken file aside until the vault is rebuilt from the keychain. */
+export function rebuildMarker(storeFile: string): string {
+  return path.join(path.dirname(storeFile), 'pending', 'rebuild-from-keychain');
+}
+
+export interface OpenedStore {
+  store: MetadataStore;
+  /** Where the unreadable file was kept, when it was; the caller rebuilds from the keychain and tells the user. */
+  setAsideAs: string | null;
+}
+
+function readable(open: () => MetadataStore): MetadataStore | null {
+  try {
+    const store = open();
+    store.read();
+    return store;
+  } catch (error) {
+    if (isVaultError(error) && error.code === 'STORE_UNREADABLE') return null;
+    throw error;
+  }
+}
+
+export async function openStoreRecovering(file: string, open: () => MetadataStore): Promise<OpenedStore> {
+  const store = readable(open);
+  if (store) return { store, setAsideAs: null };
+  const release = await lockfile.lock(file, { realpath: false, lockfilePath: `${file}.lock`, stale: 10_000, retries: { retries: 100, minTimeout: 5, maxTimeout: 100 } });
+  try {
+    // Another process may have set it aside while we waited for the lock.
+    const again = readable(open);
+    if (again) return { store: again, setAsideAs: null };
+    const aside = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    // Every process that opens the vault before the rebuild is done does it too (it is idempotent).
+    fs.mkdirSync(path.dirname(rebuildMarker(file)), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(rebuildMarker(file), '', { mode: 0o600 });
+    fs.renameSync(file, aside);
+    return { store: open(), setAsideAs: aside };
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
