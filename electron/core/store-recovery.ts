@@ -21,24 +21,33 @@ export interface OpenedStore {
   setAsideAs: string | null;
 }
 
-function readable(open: () => MetadataStore): MetadataStore | null {
+/**
+ * The store if it reads; null if its content is broken (then it may be set aside). A file that cannot be
+ * read at all — a folder, no permission, a disk error — is not corrupt: that error goes to the user as it is.
+ */
+function readable(file: string, open: () => MetadataStore): MetadataStore | null {
   try {
     const store = open();
     store.read();
     return store;
   } catch (error) {
-    if (isVaultError(error) && error.code === 'STORE_UNREADABLE') return null;
-    throw error;
+    if (!(isVaultError(error) && error.code === 'STORE_UNREADABLE')) throw error;
+    try {
+      fs.readFileSync(file);
+    } catch {
+      throw error;
+    }
+    return null;
   }
 }
 
 export async function openStoreRecovering(file: string, open: () => MetadataStore): Promise<OpenedStore> {
-  const store = readable(open);
+  const store = readable(file, open);
   if (store) return { store, setAsideAs: null };
   const release = await lockfile.lock(file, { realpath: false, lockfilePath: `${file}.lock`, stale: 10_000, retries: { retries: 100, minTimeout: 5, maxTimeout: 100 } });
   try {
     // Another process may have set it aside while we waited for the lock.
-    const again = readable(open);
+    const again = readable(file, open);
     if (again) return { store: again, setAsideAs: null };
     const aside = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     // Every process that opens the vault before the rebuild is done does it too (it is idempotent).

@@ -198,9 +198,17 @@ describe('mcpkv errors and help', () => {
     expect(t.vault.list()).toEqual([]);
   });
 
-  it('reports an unreadable store in one line', async () => {
-    fs.writeFileSync(path.join(t.home, 'vault.json'), 'not json');
-    expectOneLineError(await cli(['list']), /vault file .* unreadable: it is not valid JSON/);
+  it('says the same when there is no D-Bus session at all', async () => {
+    const env = { ...t.env };
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    delete env.DISPLAY;
+    expectOneLineError(await runCli(['create', 'nobus'], env), /keychain is not available.*Secret Service/);
+  });
+
+  it('reports a store it cannot read at all in one line (a broken one is rebuilt: see hardening.test.ts)', async () => {
+    fs.mkdirSync(path.join(t.home, 'vault.json'));
+    expectOneLineError(await cli(['list']), /vault file .*vault\.json is unreadable: it could not be read/);
+    expect(fs.statSync(path.join(t.home, 'vault.json')).isDirectory()).toBe(true);
   });
 
   it('has --help for the tool and every command', async () => {
