@@ -1,10 +1,11 @@
 // Bundles the mcpkv CLI into one ESM file so it starts fast (no TypeScript at run time, few files to load).
 // keytar stays external: it is a native addon loaded from node_modules.
+// A second entry, the clipboard holder `mcpkv copy` starts in the background, goes next to it (out/cli/).
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['electron/cli/mcpkv.ts'],
-  outfile: 'out/cli/mcpkv.js',
+  entryPoints: { mcpkv: 'electron/cli/mcpkv.ts', 'clipboard-holder': 'electron/cli/clipboard-holder.ts' },
+  outdir: 'out/cli',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -23,6 +23,7 @@ export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'active', 'expiri
 export const KEY_SORTS: readonly KeySort[] = ['name', 'created', 'expiry', 'lastUsed'];
 
 const DAY_MS = 86_400_000;
+export const ID_PREFIX_MIN = 4;
 const SOON_MS = EXPIRING_SOON_DAYS * DAY_MS;
 const NEVER = Number.POSITIVE_INFINITY;
 
@@ -30,6 +31,11 @@ interface Entry {
   key: KeyView;
   /** Every searchable field, lowercased, separated by newlines (a query term never holds one). */
   haystack: string;
+  /**
+   * Ids match by a prefix of 4+ characters only, as the CLI resolves them: digits typed must not hit
+   * the middle (or, when short, the start) of a random hex id.
+   */
+  id: string;
   createdMs: number;
   /** +Infinity = never expires. */
   expiresMs: number;
@@ -52,7 +58,7 @@ function parseTime(iso: string | null, fallback: number): number {
 }
 
 function haystackOf(key: KeyView): string {
-  const parts = [key.name, key.description, key.owner, key.id, ...key.permissions];
+  const parts = [key.name, key.description, key.owner, ...key.permissions];
   for (const [name, value] of Object.entries(key.metadata)) parts.push(name, value);
   return parts.join('\n').toLowerCase();
 }
@@ -61,6 +67,7 @@ function toEntry(key: KeyView): Entry {
   return {
     key,
     haystack: haystackOf(key),
+    id: key.id.toLowerCase(),
     createdMs: parseTime(key.createdAt, 0),
     expiresMs: parseTime(key.expiresAt, NEVER),
     lastUsedMs: parseTime(key.lastUsedAt, Number.NEGATIVE_INFINITY),
@@ -144,14 +151,24 @@ let previous:
   | { keys: readonly KeyView[]; status: StatusFilter; sort: KeySort; now: number; terms: string[]; matched: Entry[] }
   | undefined;
 
-/** True when every key matching `next` also matches `prev`: each old term lies inside some new term. */
+/**
+ * True when every key matching `next` also matches `prev`: each old term lies inside some new term
+ * (then a haystack holding the new one holds the old) and starts it (then an id starting with the new
+ * one starts with the old).
+ */
 function narrows(prev: string[], next: string[]): boolean {
-  return prev.every((old) => next.some((term) => term.includes(old)));
+  return prev.every((old) =>
+    next.some((term) => term.startsWith(old) && (old.length >= ID_PREFIX_MIN || term.length < ID_PREFIX_MIN)),
+  );
+}
+
+function matchesTerm(entry: Entry, term: string): boolean {
+  return entry.haystack.includes(term) || (term.length >= ID_PREFIX_MIN && entry.id.startsWith(term));
 }
 
 /**
- * The keys to show: those matching every query term (in name, description, owner, id, permissions,
- * metadata names and values; case-insensitive) and the status filter at `now`, in the chosen order.
+ * The keys to show: those matching every query term (in name, description, owner, permissions,
+ * metadata names and values, or the first 4+ characters of the id; case-insensitive) and the status filter at `now`, in the chosen order.
  */
 export function filterAndSortKeys(keys: readonly KeyView[], options: KeyListQuery, now: number): KeyView[] {
   const terms = queryTerms(options.query);
@@ -166,7 +183,7 @@ export function filterAndSortKeys(keys: readonly KeyView[], options: KeyListQuer
     if (filter !== 'all' && !matchesStatus(statusAt(entry, now), filter)) continue;
     let ok = true;
     for (const term of terms) {
-      if (!entry.haystack.includes(term)) {
+      if (!matchesTerm(entry, term)) {
         ok = false;
         break;
       }

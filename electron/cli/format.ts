@@ -1,4 +1,5 @@
 /** How the CLI shows keys to people: a table for lists, a block for one key. Secrets only when asked. */
+import { DEFAULT_HTTP_HEADER, HTTP_HEADER_LABELS } from '../../shared/copy-format';
 import { maskKey } from '../../shared/key-format';
 import { describeExpiry } from '../../shared/key-status';
 import type { KeyView } from '../../shared/types';
@@ -51,6 +52,7 @@ export function formatDetail(key: KeyView): string {
     ['Revoked', key.revokedAt ?? '-'],
     ['Last used', key.lastUsedAt ?? 'never'],
     ['Usage count', String(key.usageCount)],
+    ['HTTP header', HTTP_HEADER_LABELS[key.httpHeader ?? DEFAULT_HTTP_HEADER]],
   ];
   const width = Math.max(...lines.map(([label]) => label.length));
   return lines.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`).join('\n');

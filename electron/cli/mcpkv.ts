@@ -331,14 +331,15 @@ function buildProgram(): Command {
     .description(`write a key into a .env file as ${DEFAULT_ENV_VAR}=<key> and set API_KEY_REQUIRED=true`)
     .argument('<id>', 'key id, unique id prefix, or name')
     .option('--env <path>', 'the .env file (default ./.env)')
-    .option('--var <name>', 'the variable name', DEFAULT_ENV_VAR)
+    .option('--var <name>', `the variable name (default: the defaultEnvVar setting, ${DEFAULT_ENV_VAR} unless changed)`)
     .option('--no-require', 'do not set API_KEY_REQUIRED=true')
     .option('--json', 'print { file, changed } as JSON')
-    .action(async (ref: string, options: { env?: string; var: string; require: boolean; json?: boolean }) => {
+    .action(async (ref: string, options: { env?: string; var?: string; require: boolean; json?: boolean }) => {
       const key = vault().resolve(ref);
       const envPath = resolveEnvPath(options.env);
       const projectId = new Projects(vault().store).projectFor(envPath)?.id ?? null;
-      const result = await vault().use(key.id, { envPath, varName: options.var, require: options.require, projectId });
+      const varName = options.var ?? new SettingsStore(vault().store).get().defaultEnvVar;
+      const result = await vault().use(key.id, { envPath, varName, require: options.require, projectId });
       if (options.json) return printJson(result);
       out(result.changed.length ? `Wrote ${result.changed.join(', ')} to ${result.file}.` : `${result.file} already holds key "${key.name}"; nothing changed.`);
     });
@@ -385,7 +386,8 @@ function buildProgram(): Command {
 
 /** Errors of our own have user-ready words; anything else is reported without its text, which might hold anything. */
 function reportError(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode;
+  // Help and version exit 0; every other commander error is a usage error: invalid input, exit 2.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (isVaultError(error)) {
     note(`mcpkv: ${error.message}`);
     return error.code === 'VALIDATION' ? 2 : 1;

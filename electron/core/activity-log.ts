@@ -93,7 +93,12 @@ export class ActivityLog implements ActivitySink {
 
   /** Appends one event. The vault calls this after an operation succeeded; it swallows a failure of ours. */
   record(event: ActivityEvent): Promise<void> {
-    const line = `${JSON.stringify(clean(event))}\n`;
+    let line: string;
+    try {
+      line = `${JSON.stringify(clean(event))}\n`;
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const run = this.queue.then(() => this.locked(() => this.append(line)));
     this.queue = run.catch(() => undefined);
     return run;

@@ -1,17 +1,25 @@
 /**
- * The metadata store: one JSON file, written by electron-store in the app and by conf (the library
- * electron-store is built on) in the CLI and tests — the same file, the same format.
+ * The metadata store: one JSON file, in the format of electron-store (app) and conf (CLI and tests), the library
+ * electron-store is built on — the same file, the same compact JSON.
  *
  * Every change is a read-modify-write under a cross-process lock (proper-lockfile), so the app and
  * any number of CLIs never lose each other's changes. Reads are served from memory while the file's
  * identity (inode, size, mtime) is unchanged: atomic writes replace the inode, so any write by another
  * process is seen.
+ *
+ * At 10,000 keys the file is ~4.5 MB, so what a change costs is parsing and serializing it (bench/, BENCHMARKS.md).
+ * conf/electron-store open and check the file; after that, reads and writes go straight to the file
+ * (`StoreFile`): conf's `store` setter re-reads and re-parses the whole file before every write (to keep its
+ * `__internal__` field, which a read-modify-write keeps anyway), and a first read after opening would parse it a
+ * second time. Writes serialize only the records that changed (the JSON of unchanged record objects is
+ * remembered) and stay atomic and durable: temp file, fsync, rename, fsync of the folder, mode 0600.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { VaultError } from '../../shared/errors';
 import type { KeyRecord } from '../../shared/types';
+import { writeFileAtomicSync } from './atomic-write';
 import { STORE_FILE_NAME } from './paths';
 
 export const STORE_VERSION = 1;
@@ -29,17 +37,108 @@ export interface JsonFileBackend {
   store: Record<string, unknown>;
 }
 
+/** conf's `configFileMode`, kept on every write: the file says which keys exist and where they are used. */
+const STORE_FILE_MODE = 0o600;
+
+/** The vault file in a vault folder: `vault.json`, for the app and the CLI alike. */
+export function storeFilePath(home: string): string {
+  return path.join(home, `${STORE_FILE_NAME}.json`);
+}
+
 /** Options shared by electron-store (app) and conf (CLI), so both read and write the file alike. */
 export function storeOptions(cwd: string) {
   return {
     cwd,
+    // electron-store takes the file name from `name` (default 'config', overriding `configName`); conf from `configName`.
+    name: STORE_FILE_NAME,
     configName: STORE_FILE_NAME,
-    // Compact JSON: the file is rewritten on every change and may hold thousands of keys.
+    // Compact JSON: the file is rewritten on every change and may hold thousands of keys. (Writes go through
+    // StoreFile, which writes the same text; conf itself writes only if it must when opening.)
     serialize: (value: unknown) => JSON.stringify(value),
+    deserialize: parseStoreText,
     accessPropertiesByDotNotation: false,
-    configFileMode: 0o600,
+    configFileMode: STORE_FILE_MODE,
     clearInvalidConfig: false,
   } as const;
+}
+
+/** What the last `parseStoreText` call parsed: lets `openBackend` reuse the parse conf/electron-store did when opening. */
+let lastParsed: { value: unknown } | undefined;
+
+function takeLastParsed(): { value: unknown } | undefined {
+  const parsed = lastParsed;
+  lastParsed = undefined;
+  return parsed;
+}
+
+/** JSON.parse, remembering the result for `openBackend` (conf calls this when it opens the file). */
+export function parseStoreText(text: string): Record<string, unknown> {
+  const value = JSON.parse(text) as Record<string, unknown>;
+  lastParsed = { value };
+  return value;
+}
+
+/**
+ * Each key record's entry (`"id":{…}`, UTF-8) as last written or read back. Content is never mutated in place
+ * (`MetadataStore` hands out read-only data; updates build new objects), so an object's entry stays valid as
+ * long as the object lives; a changed record is a new object and is encoded anew.
+ */
+const encodedRecords = new WeakMap<object, { id: string; bytes: Buffer }>();
+const COMMA = Buffer.from(',');
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
+}
+
+function recordEntry(id: string, record: unknown): Buffer | undefined {
+  if (!isPlainObject(record)) {
+    const text = JSON.stringify(record) as string | undefined;
+    return text === undefined ? undefined : Buffer.from(`${JSON.stringify(id)}:${text}`);
+  }
+  const cached = encodedRecords.get(record);
+  if (cached?.id === id) return cached.bytes;
+  const bytes = Buffer.from(`${JSON.stringify(id)}:${JSON.stringify(record)}`);
+  encodedRecords.set(record, { id, bytes });
+  return bytes;
+}
+
+/**
+ * The file's bytes: exactly `JSON.stringify(value)` in UTF-8 (same fields, same order, same text), but each
+ * record under `keys` is encoded once per record object, so a change to one key encodes one record, not ten
+ * thousand. (JSON.stringify escapes lone surrogates, so the UTF-8 of the parts is the UTF-8 of the whole.)
+ */
+export function serializeStore(value: unknown): Buffer {
+  if (!isPlainObject(value) || !isPlainObject(value.keys)) return Buffer.from(String(JSON.stringify(value)));
+  const parts: Buffer[] = [Buffer.from('{')];
+  let firstField = true;
+  for (const field of Object.keys(value)) {
+    const fieldValue = value[field];
+    if (field === 'keys') {
+      const keys = fieldValue as Record<string, unknown>;
+      parts.push(Buffer.from(`${firstField ? '' : ','}"keys":{`));
+      let firstKey = true;
+      for (const id of Object.keys(keys)) {
+        const entry = recordEntry(id, keys[id]);
+        if (entry === undefined) continue;
+        if (!firstKey) parts.push(COMMA);
+        parts.push(entry);
+        firstKey = false;
+      }
+      parts.push(Buffer.from('}'));
+    } else {
+      const text = JSON.stringify(fieldValue) as string | undefined;
+      if (text === undefined) continue;
+      parts.push(Buffer.from(`${firstField ? '' : ','}${JSON.stringify(field)}:${text}`));
+    }
+    firstField = false;
+  }
+  parts.push(Buffer.from('}'));
+  return Buffer.concat(parts);
 }
 
 /** The vault's folder holds nothing secret, but what keys exist and where they are used is private too. */
@@ -47,16 +146,41 @@ export function ensureVaultDir(home: string): void {
   fs.mkdirSync(home, { recursive: true, mode: 0o700 });
 }
 
-/** Opening conf/electron-store reads the file; a broken file must become our clear error, not a stack trace. */
-export function openBackend(home: string, open: () => JsonFileBackend): JsonFileBackend {
-  ensureVaultDir(home);
+/** What conf's constructor does to the file: read and parse it (a missing file is an empty store). */
+function loadStoreFile(file: string): void {
+  let text: string;
   try {
-    return open();
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    const file = path.join(home, `${STORE_FILE_NAME}.json`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  parseStoreText(text);
+}
+
+/**
+ * Opens the vault file: `open` (electron-store in the app) or, by default, the same read-and-parse conf's
+ * constructor does, checks it; a broken file must become our clear error, not a stack trace. Returns the file as
+ * a `StoreFile`: the parse done while opening serves the first read, and later reads and writes go straight to
+ * the file.
+ */
+export function openBackend(home: string, open: () => unknown = () => loadStoreFile(storeFilePath(home))): JsonFileBackend {
+  ensureVaultDir(home);
+  const file = storeFilePath(home);
+  const before = fileSignature(file);
+  takeLastParsed();
+  let parsed: { value: unknown } | undefined;
+  try {
+    open();
+    parsed = takeLastParsed();
+  } catch (error) {
+    takeLastParsed();
     const reason = error instanceof SyntaxError ? 'it is not valid JSON' : 'it could not be read';
     throw new VaultError('STORE_UNREADABLE', `The vault file ${file} is unreadable: ${reason}.`, { cause: error });
   }
+  // The parse is of the file we will read only if no write replaced the file meanwhile.
+  const after = fileSignature(file);
+  return new StoreFile(file, parsed && before !== null && before === after ? { signature: after, value: parsed.value } : undefined);
 }
 
 export function emptyVaultData(): VaultData {
@@ -65,7 +189,7 @@ export function emptyVaultData(): VaultData {
 
 type Signature = string;
 
-function fileSignature(path: string): Signature | null {
+export function fileSignature(path: string): Signature | null {
   try {
     const st = fs.statSync(path);
     return `${st.ino}:${st.size}:${st.mtimeMs}`;
@@ -91,6 +215,76 @@ function checkShape(raw: unknown, path: string): VaultData {
     );
   }
   return data as VaultData;
+}
+
+/** conf's `store` getter: a missing file is an empty store; the content is a null-prototype copy of the parsed object. */
+function asStoreObject(parsed: unknown): Record<string, unknown> {
+  return Object.assign(Object.create(null) as Record<string, unknown>, parsed);
+}
+
+const RETRYABLE_ON_WINDOWS = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The vault file, read and written directly, in conf's format. Reads parse the file (conf's getter does the
+ * same); writes are atomic and durable (electron/core/atomic-write.ts: temp file, fsync, rename, fsync of the
+ * folder), leave the file 0600 as conf's `configFileMode` does, and skip conf's setter, which re-reads and
+ * re-parses the whole file first.
+ */
+export class StoreFile implements JsonFileBackend {
+  constructor(
+    readonly path: string,
+    /** What opening parsed, with the file's signature then: served once, if the file is still that one. */
+    private primed?: { signature: Signature; value: unknown },
+  ) {}
+
+  get store(): Record<string, unknown> {
+    const primed = this.primed;
+    this.primed = undefined;
+    if (primed && fileSignature(this.path) === primed.signature) return asStoreObject(primed.value);
+    let text: string;
+    try {
+      text = fs.readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return asStoreObject({});
+      throw error;
+    }
+    return asStoreObject(JSON.parse(text));
+  }
+
+  set store(value: Record<string, unknown>) {
+    this.primed = undefined;
+    const bytes = serializeStore(value);
+    // As conf: the folder may have been removed meanwhile, and the file is private whatever its mode was.
+    ensureVaultDir(path.dirname(this.path));
+    const mode = fileMode(this.path);
+    if (mode !== null && mode !== STORE_FILE_MODE) fs.chmodSync(this.path, STORE_FILE_MODE);
+    // Windows refuses a rename over a file another process has open for a moment (antivirus, indexer): retry
+    // for up to a second, as conf's writer (atomically) does. A failed attempt leaves no temp file.
+    const deadline = Date.now() + 1000;
+    for (;;) {
+      try {
+        writeFileAtomicSync(this.path, bytes, { mode: STORE_FILE_MODE });
+        return;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (process.platform !== 'win32' || !RETRYABLE_ON_WINDOWS.has(code) || Date.now() > deadline) throw error;
+        sleepSync(20);
+      }
+    }
+  }
+}
+
+function fileMode(file: string): number | null {
+  try {
+    return fs.statSync(file).mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 export class MetadataStore {

@@ -12,7 +12,7 @@ export function electronClipboard(platform: NodeJS.Platform = process.platform):
     async writeText(text) {
       const entry: Record<string, string | Blob> = {};
       for (const [type, payload] of Object.entries(sensitiveClipboardEntry(text, platform))) {
-        entry[type] = typeof payload === 'string' ? payload : new Blob([payload]);
+        entry[type] = typeof payload === 'string' ? payload : new Blob([Uint8Array.from(payload)]);
       }
       try {
         // One item, committed atomically: the text and its "do not keep this" markers arrive together.

@@ -101,7 +101,7 @@ export function createHandlers({ vault, clipboard, dialogs, activity, settings =
     'projects:import': async ({ projectId, items }) => projectExports.import(projectId, items),
     'exports:variables': async ({ projectId, keyIds }) => {
       projects.get(projectId);
-      return suggestVariables(vault, projectId, keyIds);
+      return suggestVariables(vault, projectId, keyIds, settings.get().defaultEnvVar);
     },
     'exports:preview': async (request) => projectExports.preview(request),
     'exports:write': async (request) => projectExports.write(request),

@@ -166,6 +166,14 @@ describe('mcpkv use / enable-requirement', () => {
     expect(parseJson<KeyView>(await cli(['view', key.id, '--json'])).usageCount).toBe(2);
   });
 
+  it('use writes the variable named by the defaultEnvVar setting when --var is not given', async () => {
+    const key = parseJson<KeyWithSecret>(await cli(['create', 'setting', '--json']));
+    expect((await cli(['settings', '--default-var', 'TEAM_MCP_KEY'])).code).toBe(0);
+    const env = path.join(t.home, '.env');
+    expect(parseJson<{ changed: string[] }>(await cli(['use', key.id, '--env', env, '--no-require', '--json'])).changed).toEqual(['TEAM_MCP_KEY']);
+    expect(fs.readFileSync(env, 'utf8')).toBe(`TEAM_MCP_KEY=${key.secret}\n`);
+  });
+
   it('enable-requirement sets API_KEY_REQUIRED=true', async () => {
     const env = path.join(t.home, '.env');
     const result = parseJson<{ file: string; changed: string[] }>(await cli(['enable-requirement', '--env', env, '--json']));
@@ -180,7 +188,9 @@ describe('mcpkv errors and help', () => {
     expectOneLineError(await cli(['view', '0123456789abcdef']), /No key matches/);
     expectOneLineError(await cli(['create', 'x', '-e', 'soon']), /expires-in-days/);
     expectOneLineError(await cli(['create', 'x', '-p', 'NOT VALID']), /Permission/);
-    expectOneLineError(await cli(['frobnicate']), /unknown command/);
+    const unknown = await cli(['frobnicate']);
+    expectOneLineError(unknown, /unknown command/);
+    expect(unknown.code).toBe(2);
     await cli(['create', 'dup']);
     expectOneLineError(await cli(['create', 'DUP']), /already exists/);
   });

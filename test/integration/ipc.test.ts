@@ -14,7 +14,7 @@ import { makeTestVault, type TestVault } from '../helpers/test-vault';
 let t: TestVault;
 let dispatch: Dispatch;
 let clipboardText = '';
-let nextFolder: string | null = null;
+const nextFolder: string | null = null;
 const clipboard: ClipboardAdapter = {
   writeText: async (text) => void (clipboardText = text),
   readText: async () => clipboardText,

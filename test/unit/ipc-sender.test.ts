@@ -40,7 +40,7 @@ describe('IPC sender check', () => {
         dispatched.push(channel);
         return { ok: true, value: null };
       },
-      (event) => (event as { trusted: boolean }).trusted,
+      (event) => (event as unknown as { trusted: boolean }).trusted,
     );
     expect([...handlers.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
     expect(await handlers.get('keys:reveal')!({ trusted: false }, { id: '0123456789abcdef' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -102,9 +102,21 @@ describe('filterAndSortKeys: search', () => {
     expect(filterAndSortKeys(keys, { ...base, query: 'zzz-nothing' }, NOW)).toEqual([]);
   });
 
-  it('matches a key id', () => {
-    const target = keys[2]!;
-    expect(names(filterAndSortKeys(keys, { ...base, query: target.id }, NOW))).toEqual(['ci-runner']);
+  it('matches a key id by its start, as the CLI resolves ids', () => {
+    const list = [key({ name: 'one', id: 'a1b2c3d4e5f60718' }), key({ name: 'two', id: 'ffff150000000000' })];
+    expect(names(filterAndSortKeys(list, { ...base, query: 'a1b2c3d4e5f60718' }, NOW))).toEqual(['one']);
+    expect(names(filterAndSortKeys(list, { ...base, query: 'A1B2' }, NOW))).toEqual(['one']);
+    // Digits typed must not hit the middle of a random id.
+    expect(filterAndSortKeys(list, { ...base, query: '150' }, NOW)).toEqual([]);
+    expect(filterAndSortKeys(list, { ...base, query: 'c3d4' }, NOW)).toEqual([]);
+    // Short prefixes would match by chance: like the CLI, 4 characters at least.
+    expect(filterAndSortKeys(list, { ...base, query: 'a1b' }, NOW)).toEqual([]);
+  });
+
+  it('stays right when a typed term grows into an id prefix', () => {
+    const list = [key({ name: 'one', id: 'a1b2c3d4e5f60718' }), key({ name: 'a1b-thing', id: '0000000000000001' })];
+    expect(names(filterAndSortKeys(list, { ...base, query: 'a1b' }, NOW))).toEqual(['a1b-thing']);
+    expect(names(filterAndSortKeys(list, { ...base, query: 'a1b2' }, NOW))).toEqual(['one']);
   });
 
   it('never searches the masked key or anything secret-like (there is no secret in a view)', () => {

@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   // The OS folder dialog, scripted: a test says which folder the "user" picks next (null = cancels).
   let nextFolder: string | null = null;
   const dialogs = { chooseFolder: async () => nextFolder };
-  const dispatch = createDispatcher(createHandlers({ vault, clipboard, dialogs, notices }));
+  const dispatch = createDispatcher(createHandlers({ vault, clipboard, dialogs, notices: notes }));
   const listeners = new Set<http.ServerResponse>();
   watchStoreFile(vault.store.path, () => {
     for (const res of listeners) res.write('event: vault:changed\ndata: {}\n\n');
