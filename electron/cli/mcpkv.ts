@@ -9,7 +9,7 @@ import { isVaultError, VaultError } from '../../shared/errors';
 import { describeExpiry } from '../../shared/key-status';
 import type { CreateKeyInput, EditKeyInput, KeyView } from '../../shared/types';
 import type { ExportReport } from '../../shared/exports';
-import { openNodeVaultRecovering } from '../core/open-vault.node';
+import { openNodeVaultRecovering } from '../core/open-vault';
 import { doctor } from '../core/doctor';
 import { Projects } from '../core/projects';
 import type { Vault } from '../core/vault';

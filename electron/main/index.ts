@@ -11,7 +11,7 @@ import { isVaultError } from '../../shared/errors';
 import { ActivityLog } from '../core/activity-log';
 import { ClipboardService } from '../core/clipboard';
 import { KeytarSecretStore } from '../core/keychain';
-import { recoveryNotes } from '../core/open-vault.node';
+import { recoveryNotes } from '../core/open-vault';
 import { keychainService, STORE_FILE_NAME, vaultHome } from '../core/paths';
 import { openStoreRecovering } from '../core/store-recovery';
 import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '../core/store';

@@ -21,11 +21,9 @@ export function describeLastUsed(iso: string | null, now: number): string {
   return describeExpiry(iso, now);
 }
 
-/** The expiry column: when it expires, or when it did. */
+/** The expiry column: "in 30 days", "5 days ago" (next to an Expired badge), "never". */
 export function describeExpiryCell(expiresAt: string | null, now: number): string {
-  if (expiresAt === null) return 'never';
-  const text = describeExpiry(expiresAt, now);
-  return Date.parse(expiresAt) <= now ? `expired ${text}` : text;
+  return describeExpiry(expiresAt, now);
 }
 
 export const STATUS_LABELS: Record<DisplayStatus, string> = {

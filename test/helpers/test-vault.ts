@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KeytarSecretStore } from '../../electron/core/keychain';
-import { openNodeStore } from '../../electron/core/store.node';
+import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
 
 export const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');

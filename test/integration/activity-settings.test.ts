@@ -10,7 +10,7 @@ import type { Settings } from '../../shared/settings';
 import { ActivityLog } from '../../electron/core/activity-log';
 import { ClipboardService, type ClipboardAdapter } from '../../electron/core/clipboard';
 import { KeytarSecretStore } from '../../electron/core/keychain';
-import { openNodeStore } from '../../electron/core/store.node';
+import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
 import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher, type Dispatch } from '../../electron/main/ipc-dispatch';

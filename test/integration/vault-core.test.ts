@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../shared/errors';
 import { KeytarSecretStore } from '../../electron/core/keychain';
 import { MetadataStore, type JsonFileBackend } from '../../electron/core/store';
-import { openNodeStore } from '../../electron/core/store.node';
+import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
 import { makeTestVault, type TestVault } from '../helpers/test-vault';
 

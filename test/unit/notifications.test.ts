@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toKeyView } from '../../shared/key-status';
 import type { KeyRecord, KeyView } from '../../shared/types';
 import { SettingsStore } from '../../electron/core/settings';
-import { openNodeStore } from '../../electron/core/store.node';
+import { openNodeStore } from '../../electron/core/conf-store';
 import { CHECK_EVERY_MS, NOTIFY_INTERVAL_MS, ReminderScheduler, type Notifier, type SchedulerTimers } from '../../electron/main/notifications.main';
 
 const HOUR = 3_600_000;

@@ -55,7 +55,7 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
 
   function close() {
     select(null);
-    requestListFocus();
+    requestListFocus(key.id);
   }
 
   function onKeyDown(event: KeyboardEvent) {

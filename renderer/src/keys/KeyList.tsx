@@ -43,8 +43,15 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
       const target = Math.min(Math.max(index, 0), keys.length - 1);
       if (target < 0) return;
       setActiveIndex(target);
-      pendingFocus.current = target;
-      virtualizer.scrollToIndex(target, { align: 'auto' });
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+      if (row) {
+        // Rendered (in view or in the overscan): focusing scrolls it into view.
+        pendingFocus.current = null;
+        row.focus();
+      } else {
+        pendingFocus.current = target;
+        virtualizer.scrollToIndex(target, { align: 'auto' });
+      }
     },
     [keys.length, virtualizer],
   );
@@ -60,10 +67,11 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
     }
   });
 
-  // Asked to take focus (a dialog or the details closed): go to the selected key's row, else the current one.
+  // Asked to take focus (a dialog or the details closed): go to the asked-for key's row, else the
+  // selected one's, else the current row.
   useEffect(() => {
-    if (listFocusRequest === 0) return;
-    const { selectedId: id } = useVaultStore.getState();
+    if (listFocusRequest.count === 0) return;
+    const id = listFocusRequest.keyId ?? useVaultStore.getState().selectedId;
     const at = id === null ? -1 : keys.findIndex((k) => k.id === id);
     focusRow(at === -1 ? active : at);
     // Only a new request should move focus, not a changed list.

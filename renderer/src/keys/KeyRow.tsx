@@ -52,7 +52,7 @@ export const KeyRow = memo(function KeyRow({ keyView: key, index, now, selected,
         {key.permissions.length ? key.permissions.join(', ') : <span className="muted">no permissions</span>}
       </div>
       <div role="gridcell" className="cell cell-used">
-        {describeLastUsed(key.lastUsedAt, now)}
+        {key.lastUsedAt === null ? <span className="muted">never</span> : describeLastUsed(key.lastUsedAt, now)}
       </div>
     </div>
   );

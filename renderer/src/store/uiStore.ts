@@ -16,8 +16,8 @@ export interface Toast {
 interface UiState {
   dialog: DialogState | null;
   toasts: Toast[];
-  /** Bumped to ask the key list to take focus (on its selected or current row). */
-  listFocusRequest: number;
+  /** Changed to ask the key list to take focus: on `keyId`'s row, else the selected or current row. */
+  listFocusRequest: { count: number; keyId: string | null };
   openDialog(dialog: DialogState): void;
   closeDialog(): void;
   toast(message: string, tone?: ToastTone): void;
@@ -25,7 +25,7 @@ interface UiState {
   /** `clearsAt` is main's ISO time; the countdown runs on this page's clock from what is left of it. */
   toastCopied(clearsAt: string | null): void;
   dismissToast(id: number): void;
-  requestListFocus(): void;
+  requestListFocus(keyId?: string): void;
 }
 
 let nextToastId = 1;
@@ -35,7 +35,7 @@ const MAX_CLIPBOARD_MS = 10 * 60_000;
 export const useUiStore = create<UiState>()((set, get) => ({
   dialog: null,
   toasts: [],
-  listFocusRequest: 0,
+  listFocusRequest: { count: 0, keyId: null },
 
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
@@ -60,5 +60,5 @@ export const useUiStore = create<UiState>()((set, get) => ({
   },
 
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
-  requestListFocus: () => set({ listFocusRequest: get().listFocusRequest + 1 }),
+  requestListFocus: (keyId) => set({ listFocusRequest: { count: get().listFocusRequest.count + 1, keyId: keyId ?? null } }),
 }));

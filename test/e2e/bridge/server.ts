@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ClipboardService, type ClipboardAdapter } from '../../../electron/core/clipboard';
 import type { SecretStore } from '../../../electron/core/keychain';
-import { openNodeVaultRecovering } from '../../../electron/core/open-vault.node';
+import { openNodeVaultRecovering } from '../../../electron/core/open-vault';
 import { watchStoreFile } from '../../../electron/core/store-watch';
 import { createHandlers } from '../../../electron/main/handlers';
 import { createDispatcher } from '../../../electron/main/ipc-dispatch';

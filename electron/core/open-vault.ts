@@ -5,7 +5,7 @@ import { isVaultError } from '../../shared/errors';
 import { ActivityLog } from './activity-log';
 import { KeytarSecretStore, type SecretStore } from './keychain';
 import { keychainService, STORE_FILE_NAME, vaultHome } from './paths';
-import { openNodeStore } from './store.node';
+import { openNodeStore } from './conf-store';
 import { openStoreRecovering, rebuildMarker } from './store-recovery';
 import type { MetadataStore } from './store';
 import { Vault } from './vault';

@@ -1,0 +1,116 @@
+/**
+ * The keyboard: `/` and Ctrl+F focus search, Ctrl+N opens Create, Esc closes dialogs and gives focus back
+ * to what opened them, arrows move through rows and Enter opens a key; focus is always visible and
+ * stays inside an open dialog.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, type AnyApp } from './fixtures';
+
+async function seed(app: AnyApp, names: string[]): Promise<void> {
+  for (const name of names) expect((await app.cli(['create', name])).code).toBe(0);
+}
+
+const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
+
+test('/ and Ctrl+F focus search; typing filters; Esc clears; ArrowDown goes to the list', async ({ app }) => {
+  const { page } = app;
+  await seed(app, ['apple', 'banana', 'cherry']);
+  await expect(row(page, 'cherry')).toBeVisible();
+  const search = page.getByRole('searchbox', { name: 'Search keys' });
+
+  await page.locator('body').press('/');
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('');
+  await page.keyboard.type('ban');
+  await expect(page.getByRole('row')).toHaveCount(2); // header + banana
+  await expect(row(page, 'banana')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(page.getByRole('row')).toHaveCount(4);
+
+  await search.blur();
+  await page.keyboard.press('Control+f');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, 'apple')).toBeFocused();
+});
+
+test('arrow keys move through rows with a visible focus ring; Enter opens the key', async ({ app }) => {
+  const { page } = app;
+  await seed(app, ['apple', 'banana', 'cherry']);
+  await expect(row(page, 'cherry')).toBeVisible();
+  await page.locator('body').press('/');
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, 'apple')).toBeFocused();
+  await expect(row(page, 'apple')).toHaveCSS('outline-style', 'solid');
+
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, 'banana')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, 'cherry')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(row(page, 'cherry')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(row(page, 'banana')).toBeFocused();
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'banana' })).toBeVisible();
+  await expect(row(page, 'banana')).toHaveAttribute('aria-selected', 'true');
+
+  await page.keyboard.press('End');
+  await expect(row(page, 'cherry')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(row(page, 'apple')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'apple' })).toBeVisible();
+});
+
+test('Ctrl+N opens Create; Esc closes it and returns focus to where it was', async ({ app }) => {
+  const { page } = app;
+  await seed(app, ['apple']);
+  const search = page.getByRole('searchbox', { name: 'Search keys' });
+  await search.focus();
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'New key' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Name', { exact: true })).toBeFocused();
+  // Shortcuts do not fire behind a dialog.
+  await page.keyboard.press('Control+f');
+  await expect(search).not.toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(search).toBeFocused();
+
+  // The same for a dialog opened from a button.
+  await row(page, 'apple').click();
+  const revoke = page.getByRole('complementary', { name: 'apple' }).getByRole('button', { name: 'Revoke' });
+  await revoke.click();
+  await expect(page.getByRole('dialog', { name: 'Revoke apple?' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(revoke).toBeFocused();
+  // Nothing was revoked by Esc.
+  expect(JSON.parse((await app.cli(['list', '--json'])).stdout)[0].status).toBe('active');
+});
+
+test('an open dialog keeps focus inside it and has a title', async ({ app }) => {
+  const { page } = app;
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'New key' });
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => {
+      const active = document.activeElement;
+      return active === document.body || active === null || active.closest('dialog[open]') !== null;
+    });
+    expect(inside, `focus left the dialog after ${i + 1} Tab presses`).toBe(true);
+  }
+  await expect(dialog).toHaveAttribute('aria-labelledby', /.+/);
+  // Shift+Tab too.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null || document.activeElement === document.body)).toBe(true);
+  }
+});
