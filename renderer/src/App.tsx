@@ -3,10 +3,14 @@ import { useVaultSync } from './hooks/useVaultSync';
 import { DialogHost } from './keys/DialogHost';
 import { KeyDetail } from './keys/KeyDetail';
 import { KeysPane } from './keys/KeysPane';
+import { ActivityScreen } from './activity/ActivityScreen';
+import { ProjectsScreen } from './projects/ProjectsScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { useUiStore } from './store/uiStore';
 import { useSelectedKey } from './store/vaultStore';
 import { AppHeader } from './ui/AppHeader';
 import { KeychainBanner } from './ui/KeychainBanner';
+import { SectionNav } from './ui/SectionNav';
 import { Toasts } from './ui/Toasts';
 
 export function App() {
@@ -14,14 +18,21 @@ export function App() {
   useGlobalShortcuts();
   const selected = useSelectedKey();
   const dialogOpen = useUiStore((s) => s.dialog !== null);
+  const screen = useUiStore((s) => s.screen);
   return (
     <div className="app">
       <AppHeader />
+      <SectionNav />
       <KeychainBanner />
-      <div className="workspace">
-        <KeysPane />
-        {selected ? <KeyDetail key={selected.id} keyView={selected} /> : null}
-      </div>
+      {screen === 'keys' ? (
+        <div className="workspace">
+          <KeysPane />
+          {selected ? <KeyDetail key={selected.id} keyView={selected} /> : null}
+        </div>
+      ) : null}
+      {screen === 'projects' ? <ProjectsScreen /> : null}
+      {screen === 'activity' ? <ActivityScreen /> : null}
+      {screen === 'settings' ? <SettingsScreen /> : null}
       <DialogHost />
       {dialogOpen ? null : <Toasts />}
     </div>

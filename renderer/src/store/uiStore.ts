@@ -13,7 +13,12 @@ export interface Toast {
   clipboardClearsAt?: number;
 }
 
+/** The app's sections, shown in the navigation bar. */
+export type Screen = 'keys' | 'projects' | 'activity' | 'settings';
+
 interface UiState {
+  screen: Screen;
+  setScreen(screen: Screen): void;
   dialog: DialogState | null;
   toasts: Toast[];
   /** Changed to ask the key list to take focus: on `keyId`'s row, else the selected or current row. */
@@ -33,6 +38,8 @@ const MAX_TOASTS = 4;
 const MAX_CLIPBOARD_MS = 10 * 60_000;
 
 export const useUiStore = create<UiState>()((set, get) => ({
+  screen: 'keys',
+  setScreen: (screen) => set({ screen }),
   dialog: null,
   toasts: [],
   listFocusRequest: { count: 0, keyId: null },
