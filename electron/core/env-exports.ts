@@ -3,7 +3,7 @@
  * and on revoke or delete the variable can be taken out. A file whose variable no longer holds the value
  * we wrote was changed by hand: it is left alone and reported.
  */
-import { readEnvVar, removeEnvVars, upsertEnv } from '../../shared/env-file';
+import { readEnvVar, removeEnvVars, upsertEnv, type EnvEdit } from '../../shared/env-file';
 import type { ExportRecord, ExportReport } from '../../shared/exports';
 import { isVaultError } from '../../shared/errors';
 import { applyEnvFile, readEnvFile } from './env-writer';
@@ -33,8 +33,17 @@ function failure(record: ExportRecord, error: unknown): ExportReport {
   };
 }
 
-/** Rewrites `variable` from `oldValue` to `newValue` in each file; one report per file. */
-export async function rotateInFiles(records: ExportRecord[], oldValue: string, newValue: string): Promise<ExportReport[]> {
+/**
+ * For each recorded file: if its variable still holds `expected`, applies `edit` (re-checked inside the
+ * atomic write, so a change made between our read and the write is not overwritten blindly) and reports
+ * `done`; otherwise reports the file missing, already right (`isDone`), or changed by hand.
+ */
+async function editWhereStillHeld(
+  records: ExportRecord[],
+  expected: string,
+  edit: (text: string, record: ExportRecord) => EnvEdit,
+  outcomes: { done: ExportReport['outcome']; isDone?: (current: string | undefined) => boolean },
+): Promise<ExportReport[]> {
   const reports: ExportReport[] = [];
   for (const record of records) {
     const base = { file: record.file, variable: record.variable };
@@ -45,16 +54,21 @@ export async function rotateInFiles(records: ExportRecord[], oldValue: string, n
         continue;
       }
       const current = readEnvVar(text, record.variable);
-      if (current === newValue) reports.push({ ...base, outcome: 'unchanged' });
-      else if (current !== oldValue) {
-        reports.push({ ...base, outcome: 'changed-by-hand', message: `${record.variable} no longer holds this key; left as it is.` });
-      } else {
-        // Re-checked inside the write: a change between our read and the write is not overwritten blindly.
-        const written = await applyEnvFile(record.file, (latest) =>
-          readEnvVar(latest, record.variable) === oldValue ? upsertEnv(latest, [{ name: record.variable, value: newValue }]) : { text: latest, changed: [] },
-        );
-        reports.push({ ...base, outcome: written.changed.length ? 'updated' : 'changed-by-hand' });
+      if (outcomes.isDone?.(current)) {
+        reports.push({ ...base, outcome: 'unchanged' });
+        continue;
       }
+      const written =
+        current === expected
+          ? await applyEnvFile(record.file, (latest) =>
+              readEnvVar(latest, record.variable) === expected ? edit(latest, record) : { text: latest, changed: [] },
+            )
+          : null;
+      reports.push(
+        written?.changed.length
+          ? { ...base, outcome: outcomes.done }
+          : { ...base, outcome: 'changed-by-hand', message: `${record.variable} no longer holds this key; left as it is.` },
+      );
     } catch (error) {
       reports.push(failure(record, error));
     }
@@ -62,28 +76,15 @@ export async function rotateInFiles(records: ExportRecord[], oldValue: string, n
   return reports;
 }
 
+/** Rewrites `variable` from `oldValue` to `newValue` in each file; one report per file. */
+export function rotateInFiles(records: ExportRecord[], oldValue: string, newValue: string): Promise<ExportReport[]> {
+  return editWhereStillHeld(records, oldValue, (text, r) => upsertEnv(text, [{ name: r.variable, value: newValue }]), {
+    done: 'updated',
+    isDone: (current) => current === newValue,
+  });
+}
+
 /** Takes `variable` out of each file where it still holds `value`; one report per file. */
-export async function removeFromFiles(records: ExportRecord[], value: string): Promise<ExportReport[]> {
-  const reports: ExportReport[] = [];
-  for (const record of records) {
-    const base = { file: record.file, variable: record.variable };
-    try {
-      const text = await readEnvFile(record.file);
-      if (text === null) {
-        reports.push({ ...base, outcome: 'missing', message: 'The file no longer exists.' });
-        continue;
-      }
-      if (readEnvVar(text, record.variable) !== value) {
-        reports.push({ ...base, outcome: 'changed-by-hand', message: `${record.variable} no longer holds this key; left as it is.` });
-        continue;
-      }
-      const written = await applyEnvFile(record.file, (latest) =>
-        readEnvVar(latest, record.variable) === value ? removeEnvVars(latest, [record.variable]) : { text: latest, changed: [] },
-      );
-      reports.push({ ...base, outcome: written.changed.length ? 'removed' : 'changed-by-hand' });
-    } catch (error) {
-      reports.push(failure(record, error));
-    }
-  }
-  return reports;
+export function removeFromFiles(records: ExportRecord[], value: string): Promise<ExportReport[]> {
+  return editWhereStillHeld(records, value, (text, r) => removeEnvVars(text, [r.variable]), { done: 'removed' });
 }

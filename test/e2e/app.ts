@@ -6,39 +6,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { keytar, repoRoot, runCli, type CliResult } from '../helpers/process';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
+export type { CliResult };
+
+const root = repoRoot;
 
 export interface AppOptions {
   /** 'unavailable' starts the handlers with no reachable Secret Service (a real keytar failure). */
   keychain?: 'real' | 'unavailable';
   /** Use this vault folder instead of a fresh one (e.g. one a test prepared). */
   home?: string;
-}
-
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
 }
 
 export class App {
@@ -99,7 +80,7 @@ export class App {
 
   /** Runs the real `mcpkv` CLI on this test's vault. */
   cli(args: string[], options: { input?: string } = {}): Promise<CliResult> {
-    return runProcess(process.execPath, [path.join(root, 'bin/mcpkv.js'), ...args], this.env, options.input);
+    return runCli(args, this.env, options);
   }
 
   /** Every secret under this test's keychain service: what must never leak. */

@@ -4,15 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
-import { runProcess, type AppOptions, type CliResult } from './app';
+import { keytar, repoRoot, runCli, type CliResult } from '../helpers/process';
+import type { AppOptions } from './app';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
+const root = repoRoot;
 const electronDir = path.join(root, 'node_modules/electron');
 
 /** The binary, found without `require('electron')`, which would try to download it. */
@@ -59,7 +57,7 @@ export class ElectronApp {
   }
 
   cli(args: string[], options: { input?: string } = {}): Promise<CliResult> {
-    return runProcess(process.execPath, [path.join(root, 'bin/mcpkv.js'), ...args], this.env, options.input);
+    return runCli(args, this.env, options);
   }
 
   async secrets(): Promise<string[]> {

@@ -2,19 +2,17 @@
  * A vault for one test: a temp folder for the store and its own service name in the real (test)
  * keychain, so tests never see each other's keys. Cleans both up.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
 
-export const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { keytar, type CliResult } from './process';
+
+export { keytar, repoRoot, runCli, type CliResult } from './process';
 
 export interface TestVault {
   home: string;
@@ -52,30 +50,6 @@ export function makeTestVault(): TestVault {
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
-}
-
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `mcpkv` (bin/mcpkv.js) as a real process. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { input?: string; cwd?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/mcpkv.js'), ...args], {
-      env,
-      cwd: options.cwd ?? repoRoot,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
 }
 
 export function parseJson<T = unknown>(result: CliResult): T {

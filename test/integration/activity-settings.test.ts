@@ -8,24 +8,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityEvent, KeyView, KeyWithSecret } from '../../shared/types';
 import type { Settings } from '../../shared/settings';
 import { ActivityLog } from '../../electron/core/activity-log';
-import { ClipboardService, type ClipboardAdapter } from '../../electron/core/clipboard';
 import { KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
-import { createHandlers } from '../../electron/main/handlers';
-import { createDispatcher, type Dispatch } from '../../electron/main/ipc-dispatch';
+import { makeIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { makeTestVault, parseJson, runCli, type TestVault } from '../helpers/test-vault';
 
 const DAY = 86_400_000;
 let t: TestVault;
 let vault: Vault;
-let dispatch: Dispatch;
-let clipboardText = '';
-const clipboard: ClipboardAdapter = {
-  writeText: async (text) => void (clipboardText = text),
-  readText: async () => clipboardText,
-  clear: () => void (clipboardText = ''),
-};
+let ipc: IpcHarness;
 
 /** The vault as the app opens it: with its activity log in the vault folder. */
 function openVault(now?: () => number): Vault {
@@ -35,26 +27,14 @@ function openVault(now?: () => number): Vault {
 beforeEach(() => {
   t = makeTestVault();
   vault = openVault();
-  clipboardText = '';
-  dispatch = createDispatcher(createHandlers({ vault, clipboard: new ClipboardService(clipboard), dialogs: { chooseFolder: async () => null } }));
+  ipc = makeIpcHarness(vault);
 });
 afterEach(async () => {
   await t.cleanup();
 });
 
-async function ok<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const envelope = await dispatch(channel, payload);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function fails(channel: string, payload: unknown, code: string): Promise<string> {
-  const envelope = await dispatch(channel, payload);
-  expect(envelope.ok).toBe(false);
-  if (envelope.ok) return '';
-  expect(envelope.error.code).toBe(code);
-  return envelope.error.message;
-}
+const ok = <T>(channel: string, payload: unknown = {}) => ipc.ok<T>(channel, payload);
+const fails = (channel: string, payload: unknown, code: string) => ipc.fails(channel, payload, code);
 
 const cli = (args: string[], input?: string) => runCli(args, t.env, { input, cwd: t.home });
 const activityFile = () => path.join(t.home, 'activity.jsonl');
@@ -70,7 +50,7 @@ describe('activity log', () => {
     const b = await ok<KeyView>('keys:create', { name: 'Bravo', importSecret: importedValue });
     expect((await ok<{ secret: string }>('keys:reveal', { id: a.id })).secret).toBe(a.secret);
     const copied = await ok<Record<string, unknown>>('keys:copy', { id: a.id, format: 'env' });
-    secrets.push(clipboardText);
+    secrets.push(ipc.clipboardText());
     expect(JSON.stringify(copied)).not.toContain(a.secret);
     fs.mkdirSync(path.join(t.home, 'project'));
     await vault.use(a.id, { envPath: path.join(t.home, 'project', '.env') });
@@ -192,7 +172,7 @@ describe('settings', () => {
     // Copy uses them: the clear time and the env variable.
     const key = await ok<KeyWithSecret>('keys:copy', { id: (await ok<KeyView[]>('keys:list'))[0]!.id, format: 'env' });
     expect(key).toMatchObject({ clearAfterSeconds: 10 });
-    expect(clipboardText).toMatch(/^MY_SERVER_KEY=mcp_sk_/);
+    expect(ipc.clipboardText()).toMatch(/^MY_SERVER_KEY=mcp_sk_/);
     await ok('settings:update', { clipboardClearSeconds: null });
     expect(await ok('keys:copy', { id: (await ok<KeyView[]>('keys:list'))[0]!.id })).toEqual({ clearsAt: null, clearAfterSeconds: null });
   });
@@ -239,33 +219,33 @@ describe('copy, clipboard and reminders channels', () => {
     expect(Object.keys(result).sort()).toEqual(['clearAfterSeconds', 'clearsAt']);
     expect(result.clearAfterSeconds).toBe(30);
     expect(Date.parse(result.clearsAt) - before).toBeGreaterThanOrEqual(30_000);
-    expect(clipboardText).toBe(`X-API-Key: ${key.secret}`);
+    expect(ipc.clipboardText()).toBe(`X-API-Key: ${key.secret}`);
     await ok('keys:copy', { id: key.id });
-    expect(clipboardText).toBe(key.secret);
+    expect(ipc.clipboardText()).toBe(key.secret);
 
     const status = await ok<{ clearsAt: string; secondsLeft: number }>('clipboard:status');
     expect(status.secondsLeft).toBeGreaterThan(25);
     expect(status.secondsLeft).toBeLessThanOrEqual(30);
     expect(await ok('clipboard:clear')).toEqual({ cleared: true });
-    expect(clipboardText).toBe('');
+    expect(ipc.clipboardText()).toBe('');
     expect(await ok('clipboard:status')).toBeNull();
 
     await ok('keys:copy', { id: key.id });
-    clipboardText = 'the user copied this';
+    ipc.userCopies('the user copied this');
     expect(await ok('clipboard:clear')).toEqual({ cleared: false });
-    expect(clipboardText).toBe('the user copied this');
+    expect(ipc.clipboardText()).toBe('the user copied this');
 
     expect((await ok<KeyView>('keys:get', { id: key.id })).usageCount).toBe(3);
     await fails('keys:copy', { id: key.id, format: 'yaml' }, 'VALIDATION');
     await ok('keys:edit', { id: key.id, changes: { httpHeader: 'bearer' } });
     await ok('keys:copy', { id: key.id, format: 'header' });
-    expect(clipboardText).toBe(`Authorization: Bearer ${key.secret}`);
+    expect(ipc.clipboardText()).toBe(`Authorization: Bearer ${key.secret}`);
     await fails('keys:edit', { id: key.id, changes: { httpHeader: 'basic' } }, 'VALIDATION');
     await ok('keys:revoke', { id: key.id });
-    clipboardText = 'untouched';
+    ipc.userCopies('untouched');
     const refused = await fails('keys:copy', { id: key.id }, 'KEY_INACTIVE');
     expect(refused).toMatch(/revoked/);
-    expect(clipboardText).toBe('untouched');
+    expect(ipc.clipboardText()).toBe('untouched');
   });
 
   it('vault:reminders lists expiring, expired and rotation-due keys, without secrets', async () => {

@@ -6,41 +6,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc-contract';
-import { ClipboardService, type ClipboardAdapter } from '../../electron/core/clipboard';
+import { ClipboardService } from '../../electron/core/clipboard';
 import { createHandlers } from '../../electron/main/handlers';
-import { createDispatcher, type Dispatch } from '../../electron/main/ipc-dispatch';
+import { createDispatcher } from '../../electron/main/ipc-dispatch';
+import { makeIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { makeTestVault, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
-let dispatch: Dispatch;
-let clipboardText = '';
-const nextFolder: string | null = null;
-const clipboard: ClipboardAdapter = {
-  writeText: async (text) => void (clipboardText = text),
-  readText: async () => clipboardText,
-  clear: () => void (clipboardText = ''),
-};
+let ipc: IpcHarness;
 
 beforeEach(() => {
   t = makeTestVault();
-  dispatch = createDispatcher(createHandlers({ vault: t.vault, clipboard: new ClipboardService(clipboard), dialogs: { chooseFolder: async () => nextFolder } }));
+  ipc = makeIpcHarness(t.vault);
 });
 afterEach(async () => {
   await t.cleanup();
 });
 
-async function ok<T>(channel: string, payload: unknown): Promise<T> {
-  const envelope = await dispatch(channel, payload);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function fails(channel: string, payload: unknown, code: string) {
-  const envelope = await dispatch(channel, payload);
-  expect(envelope.ok).toBe(false);
-  if (!envelope.ok) expect(envelope.error.code).toBe(code);
-  return envelope;
-}
+const ok = <T>(channel: string, payload: unknown) => ipc.ok<T>(channel, payload);
+const fails = (channel: string, payload: unknown, code: string) => ipc.fails(channel, payload, code);
 
 describe('IPC contract', () => {
   it('declares each channel once as group:method', () => {
@@ -65,7 +49,7 @@ describe('IPC contract', () => {
     const created = await ok<{ id: string; secret: string }>('keys:create', { name: 'copy' });
     const result = await ok<{ clearsAt: string }>('keys:copy', { id: created.id });
     expect(JSON.stringify(result)).not.toContain(created.secret);
-    expect(clipboardText).toBe(created.secret);
+    expect(ipc.clipboardText()).toBe(created.secret);
     expect((await ok<{ usageCount: number }>('keys:get', { id: created.id })).usageCount).toBe(1);
   });
 
@@ -112,8 +96,9 @@ describe('IPC contract', () => {
   });
 
   it('hides the text of unexpected errors', async () => {
+    const clipboard = new ClipboardService({ writeText: async () => undefined, readText: async () => '', clear: () => undefined });
     const broken = createDispatcher({
-      ...createHandlers({ vault: t.vault, clipboard: new ClipboardService(clipboard), dialogs: { chooseFolder: async () => nextFolder } }),
+      ...createHandlers({ vault: t.vault, clipboard, dialogs: { chooseFolder: async () => null } }),
       'keys:list': async () => {
         throw new Error('mcp_sk_LEAKED_SECRET in an unexpected error');
       },

@@ -8,42 +8,26 @@ import { parse } from 'dotenv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportPreview, ExportReport, ExportView, GitState, ScanCandidate } from '../../shared/exports';
 import type { KeyView, KeyWithSecret } from '../../shared/types';
-import { ClipboardService } from '../../electron/core/clipboard';
-import { createHandlers } from '../../electron/main/handlers';
-import { createDispatcher, type Dispatch } from '../../electron/main/ipc-dispatch';
+import { makeIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { makeTestVault, parseJson, runCli, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
-let dispatch: Dispatch;
-let nextFolder: string | null;
+let ipc: IpcHarness;
 let projectDir: string;
-
-const clipboard = new ClipboardService({ writeText: async () => undefined, readText: async () => '', clear: () => undefined });
 
 beforeEach(() => {
   t = makeTestVault();
   projectDir = path.join(t.home, 'my-app');
   fs.mkdirSync(projectDir);
-  nextFolder = projectDir;
-  dispatch = createDispatcher(createHandlers({ vault: t.vault, clipboard, dialogs: { chooseFolder: async () => nextFolder } }));
+  ipc = makeIpcHarness(t.vault);
+  ipc.chooseFolderNext(projectDir);
 });
 afterEach(async () => {
   await t.cleanup();
 });
 
-async function ok<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const envelope = await dispatch(channel, payload);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function fails(channel: string, payload: unknown, code: string): Promise<string> {
-  const envelope = await dispatch(channel, payload);
-  expect(envelope.ok).toBe(false);
-  if (envelope.ok) return '';
-  expect(envelope.error.code).toBe(code);
-  return envelope.error.message;
-}
+const ok = <T>(channel: string, payload: unknown = {}) => ipc.ok<T>(channel, payload);
+const fails = (channel: string, payload: unknown, code: string) => ipc.fails(channel, payload, code);
 
 const git = (...args: string[]) => execFileSync('git', ['-C', projectDir, ...args], { stdio: 'pipe' });
 
@@ -58,7 +42,7 @@ describe('projects', () => {
     fs.writeFileSync(path.join(projectDir, 'README.md'), 'no');
     const id = await addProject();
     expect(await ok('projects:add')).toMatchObject({ id }); // the same folder is not added twice
-    nextFolder = null;
+    ipc.chooseFolderNext(null);
     expect(await ok('projects:add')).toBeNull(); // cancelled
     const [project] = await ok<{ name: string; path: string; available: boolean }[]>('projects:list');
     expect(project).toMatchObject({ name: 'my-app', path: fs.realpathSync(projectDir), available: true });
