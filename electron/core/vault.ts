@@ -167,7 +167,9 @@ export class Vault {
         while (Object.hasOwn(data.keys, id)) id = generateKeyId();
         const imported = parsed.importSecret !== undefined;
         const secret = parsed.importSecret ?? generateSecret(parsed.prefix ?? DEFAULT_PREFIX);
-        const now = this.iso();
+        // One reading of the clock: createdAt and expiresAt are exactly the chosen period apart.
+        const nowMs = this.now();
+        const now = new Date(nowMs).toISOString();
         const record: KeyRecord = {
           id,
           name: parsed.name,
@@ -180,7 +182,7 @@ export class Vault {
           fingerprint: fingerprintOf(secret),
           createdAt: now,
           expiresAt:
-            parsed.expiresAt !== undefined ? parsed.expiresAt : expiryFromDays(parsed.expiresInDays ?? DEFAULT_EXPIRY_DAYS, this.now()),
+            parsed.expiresAt !== undefined ? parsed.expiresAt : expiryFromDays(parsed.expiresInDays ?? DEFAULT_EXPIRY_DAYS, nowMs),
           revokedAt: null,
           rotatedAt: null,
           lastUsedAt: null,
