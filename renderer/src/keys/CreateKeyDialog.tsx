@@ -4,6 +4,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_PREFIX } from '../../../shared/key-format';
+import { withDefaultExpiry } from '../settings/defaultExpiry';
 import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
 import { useUiStore } from '../store/uiStore';
@@ -18,7 +19,7 @@ type Mode = 'generate' | 'import';
 
 export function CreateKeyDialog({ onClose }: { onClose(): void }) {
   const [mode, setMode] = useState<Mode>('generate');
-  const [values, setValues] = useState<KeyFormValues>(emptyKeyForm);
+  const [values, setValues] = useState<KeyFormValues>(() => withDefaultExpiry(emptyKeyForm()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ id: string; name: string; secret: string } | null>(null);

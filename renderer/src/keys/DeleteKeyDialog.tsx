@@ -5,6 +5,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { errorMessage, vaultApi } from '../vaultApi';
+import { useFileReport } from '../use/fileReportStore';
+import { RemoveFromFilesField } from '../use/RemoveFromFilesField';
+import { useKeyExports } from '../use/useKeyExports';
 
 export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
   const id = useId();
@@ -14,14 +17,20 @@ export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
   const removeKey = useVaultStore((s) => s.removeKey);
   const toast = useUiStore((s) => s.toast);
   const matches = typed === keyView.name;
+  // A revoked key's value is gone: the files cannot be told apart from hand edits, so they are not offered.
+  const { exports } = useKeyExports(keyView.id);
+  const [removeFromFiles, setRemoveFromFiles] = useState(false);
+  const showFileReport = useFileReport((s) => s.show);
 
   async function remove() {
     setBusy(true);
     setError(null);
     try {
-      await vaultApi().keys.delete({ id: keyView.id, confirmName: typed });
+      const result = await vaultApi().keys.delete({ id: keyView.id, confirmName: typed, ...(removeFromFiles && { removeFromFiles: true }) });
       removeKey(keyView.id);
-      toast(`Key “${keyView.name}” deleted`);
+      // The report outlives this dialog, which closes with the key.
+      if (result.exports.length) showFileReport({ title: `Key “${keyView.name}” deleted`, done: 'removed', reports: result.exports });
+      else toast(`Key “${keyView.name}” deleted`);
       onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -50,6 +59,7 @@ export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         </label>
         <input id={id} className="input mono" value={typed} autoComplete="off" spellCheck={false} onChange={(event) => setTyped(event.target.value)} />
       </div>
+      {keyView.status === 'revoked' ? null : <RemoveFromFilesField exports={exports} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />}
     </ConfirmDialog>
   );
 }

@@ -2,10 +2,14 @@
 import type { KeyboardEvent } from 'react';
 import { displayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
-import { describeExpiryCell, describeLastUsed, formatDateTime } from '../format';
+import { KeyHistory } from '../activity/KeyHistory';
+import { describeExpiryCell, formatDateTime } from '../format';
+import { RotationHint } from '../ui/RotationHint';
 import { Icon, type IconName } from '../ui/Icon';
 import { useUiStore, type DialogState } from '../store/uiStore';
 import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+import { UsedIn } from '../use/UsedIn';
+import { UseKeyButton } from '../use/UseKeyButton';
 import { SecretReveal } from './SecretReveal';
 import { StatusBadge } from './StatusBadge';
 
@@ -78,14 +82,19 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
       </header>
       {key.description ? <p className="detail-description">{key.description}</p> : null}
 
+      <RotationHint keyView={key} now={now} disabled={readOnly} />
+
       <SecretReveal keyView={key} revealDisabled={readOnly ?? revokedReason} copyDisabled={readOnly ?? revokedReason ?? expiredReason} />
 
       <div className="detail-actions" role="group" aria-label="Key actions">
+        <UseKeyButton keyView={key} />
         <ActionButton icon="pencil" label="Edit" dialog={{ kind: 'edit', keyId: key.id }} disabled={null} />
         <ActionButton icon="rotate" label="Rotate" dialog={{ kind: 'rotate', keyId: key.id }} disabled={readOnly ?? (revoked ? 'A revoked key cannot be rotated.' : null)} />
         <ActionButton icon="ban" label="Revoke" dialog={{ kind: 'revoke', keyId: key.id }} disabled={readOnly ?? (revoked ? 'This key is already revoked.' : null)} danger />
         <ActionButton icon="trash" label="Delete" dialog={{ kind: 'delete', keyId: key.id }} disabled={readOnly} danger />
       </div>
+
+      <UsedIn keyId={key.id} />
 
       <section className="detail-section" aria-labelledby="detail-fields">
         <h3 id="detail-fields">Details</h3>
@@ -131,18 +140,7 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
         )}
       </section>
 
-      <section className="detail-section" aria-labelledby="detail-history">
-        <h3 id="detail-history">History</h3>
-        <dl className="detail-list">
-          <Row label="Created">{formatDateTime(key.createdAt)}</Row>
-          <Row label="Rotated">{formatDateTime(key.rotatedAt, 'never')}</Row>
-          <Row label="Revoked">{formatDateTime(key.revokedAt, 'not revoked')}</Row>
-          <Row label="Last used">
-            {key.lastUsedAt === null ? 'never' : `${formatDateTime(key.lastUsedAt)} (${describeLastUsed(key.lastUsedAt, now)})`}
-          </Row>
-          <Row label="Usage count">{key.usageCount.toLocaleString()}</Row>
-        </dl>
-      </section>
+      <KeyHistory keyView={key} now={now} />
     </aside>
   );
 }

@@ -8,6 +8,8 @@ import type { KeySort } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
+import { usePickedKeys } from '../use/pickedKeys';
+import { unusableReason } from '../use/usable';
 import { KeyRow, ROW_HEIGHT } from './KeyRow';
 
 const COLUMNS: { label: string; className: string; sort?: KeySort; order?: 'ascending' | 'descending' }[] = [
@@ -25,6 +27,7 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
   const now = useVaultStore((s) => s.now);
   const sort = useVaultStore((s) => s.sort);
   const listFocusRequest = useUiStore((s) => s.listFocusRequest);
+  const picked = usePickedKeys((s) => s.ids);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -86,6 +89,25 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
     [select],
   );
 
+  // Ticks a key for "Use… (N)"; with `range`, every usable key from the last one ticked to this one.
+  // Stable (the list is read when called), so typing in search does not re-render every row for it.
+  const shownRef = useRef({ keys, now });
+  useEffect(() => {
+    shownRef.current = { keys, now };
+  });
+  const pick = useCallback((index: number, id: string, range: boolean) => {
+    const { keys: shown, now: at } = shownRef.current;
+    const { ids, anchor, toggle, setMany } = usePickedKeys.getState();
+    const from = range && anchor !== null ? shown.findIndex((k) => k.id === anchor) : -1;
+    if (from === -1) return toggle(id);
+    const span = shown.slice(Math.min(from, index), Math.max(from, index) + 1);
+    setMany(
+      span.filter((k) => unusableReason(k, at) === null).map((k) => k.id),
+      !ids.has(id),
+      id,
+    );
+  }, []);
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
@@ -99,11 +121,17 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
     if (event.key in moves) {
       event.preventDefault();
       focusRow(moves[event.key]!);
-    } else if (event.key === 'Enter' || event.key === ' ') {
+    } else if (event.key === 'Enter') {
       const key = keys[active];
       if (!key) return;
       event.preventDefault();
       select(key.id);
+    } else if (event.key === ' ') {
+      // Space ticks the row's key for "Use… (N)" (Shift+Space: a range), as in other multi-select grids.
+      const key = keys[active];
+      if (!key) return;
+      event.preventDefault();
+      if (unusableReason(key, now) === null) pick(active, key.id, event.shiftKey);
     }
   }
 
@@ -142,6 +170,8 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onOpen={open}
                 onFocusRow={setActiveIndex}
+                picked={picked.has(key.id) && unusableReason(key, now) === null}
+                onPick={pick}
               />
             );
           })}

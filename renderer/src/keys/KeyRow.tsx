@@ -4,6 +4,9 @@ import { maskKey } from '../../../shared/key-format';
 import { displayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
 import { describeExpiryCell, describeLastUsed } from '../format';
+import { RowCopyButton, useRowCopyShortcut } from '../copy/RowCopyButton';
+import { PickCheckbox } from '../use/PickCheckbox';
+import { unusableReason } from '../use/usable';
 import { StatusBadge } from './StatusBadge';
 
 interface KeyRowProps {
@@ -15,13 +18,18 @@ interface KeyRowProps {
   style: CSSProperties;
   onOpen(index: number, id: string): void;
   onFocusRow(index: number): void;
+  /** Ticked for "Use… (N)". */
+  picked: boolean;
+  /** Tick or untick; `range` (Shift) ticks every key from the last one ticked. */
+  onPick(index: number, id: string, range: boolean): void;
 }
 
 export const ROW_HEIGHT = 48;
 
-export const KeyRow = memo(function KeyRow({ keyView: key, index, now, selected, tabbable, style, onOpen, onFocusRow }: KeyRowProps) {
+export const KeyRow = memo(function KeyRow({ keyView: key, index, now, selected, tabbable, style, onOpen, onFocusRow, picked, onPick }: KeyRowProps) {
   const status = displayStatus(key, now);
   const subtitle = key.description || key.owner;
+  const copyShortcut = useRowCopyShortcut(key, status);
   return (
     <div
       role="row"
@@ -30,17 +38,33 @@ export const KeyRow = memo(function KeyRow({ keyView: key, index, now, selected,
       data-index={index}
       data-key-id={key.id}
       tabIndex={tabbable ? 0 : -1}
-      className={`key-row${selected ? ' is-selected' : ''}${status === 'revoked' ? ' is-revoked' : ''}`}
+      className={`key-row${selected ? ' is-selected' : ''}${status === 'revoked' ? ' is-revoked' : ''}${picked ? ' is-picked' : ''}`}
       style={style}
-      onClick={() => onOpen(index, key.id)}
+      onClick={(event) => {
+        // Ctrl/Cmd-click ticks the key, Shift-click a range; a plain click opens it.
+        if (event.ctrlKey || event.metaKey || event.shiftKey) {
+          if (unusableReason(key, now) === null) onPick(index, key.id, event.shiftKey);
+        } else onOpen(index, key.id);
+      }}
       onFocus={() => onFocusRow(index)}
+      onKeyDown={copyShortcut}
     >
-      <div role="gridcell" className="cell cell-name">
-        <span className="key-name">{key.name}</span>
+      <div role="gridcell" className="cell cell-name has-pick">
+        <span className="key-name" id={`key-name-${key.id}`}>
+          {key.name}
+        </span>
         {subtitle ? <span className="key-subtitle">{subtitle}</span> : null}
+        <PickCheckbox
+          keyName={key.name}
+          labelId={`key-name-${key.id}`}
+          picked={picked}
+          disabledReason={unusableReason(key, now)}
+          onPick={(range) => onPick(index, key.id, range)}
+        />
       </div>
-      <div role="gridcell" className="cell cell-key">
+      <div role="gridcell" className="cell cell-key has-copy">
         <code className="mono masked">{maskKey(key)}</code>
+        <RowCopyButton keyView={key} status={status} />
       </div>
       <div role="gridcell" className="cell cell-status">
         <StatusBadge status={status} />

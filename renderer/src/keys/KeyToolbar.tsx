@@ -2,6 +2,7 @@
 import { countByStatus, KEY_SORTS, STATUS_FILTERS, type KeySort } from '../../../shared/key-search';
 import { FILTER_LABELS, SORT_LABELS } from '../format';
 import { useVaultStore } from '../store/vaultStore';
+import { PickedKeysActions } from '../use/PickedKeysActions';
 import { useMemo } from 'react';
 
 export function KeyToolbar({ shown }: { shown: number }) {
@@ -34,6 +35,7 @@ export function KeyToolbar({ shown }: { shown: number }) {
         ))}
       </fieldset>
       <div className="toolbar-end">
+        <PickedKeysActions />
         <span className="result-count" aria-live="polite">
           {shown === keys.length
             ? `${keys.length.toLocaleString()} ${keys.length === 1 ? 'key' : 'keys'}`

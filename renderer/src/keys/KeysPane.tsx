@@ -5,6 +5,8 @@ import { useVaultStore } from '../store/vaultStore';
 import { NoKeysYet, NoMatches } from './EmptyState';
 import { KeyList } from './KeyList';
 import { KeyToolbar } from './KeyToolbar';
+import { FileReportHost } from '../use/FileReportHost';
+import { UseDialogHost } from '../use/UseDialogHost';
 
 export function KeysPane() {
   const keys = useVaultStore((s) => s.keys);
@@ -42,6 +44,8 @@ export function KeysPane() {
     <main className="keys-pane" aria-label="Keys list">
       {keys.length > 0 ? <KeyToolbar shown={shown.length} /> : null}
       {body}
+      <UseDialogHost />
+      <FileReportHost />
     </main>
   );
 }

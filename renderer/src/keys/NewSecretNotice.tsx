@@ -4,7 +4,9 @@
  */
 import { useState } from 'react';
 import { Icon } from '../ui/Icon';
-import { useCopyKey } from './useCopyKey';
+import { maskKey } from '../../../shared/key-format';
+import { CopySplitButton } from '../copy/CopySplitButton';
+import { useVaultStore } from '../store/vaultStore';
 
 interface NewSecretNoticeProps {
   keyId: string;
@@ -14,8 +16,11 @@ interface NewSecretNoticeProps {
 }
 
 export function NewSecretNotice({ keyId, keyName, secret, verb }: NewSecretNoticeProps) {
-  const copy = useCopyKey();
   const [copied, setCopied] = useState(false);
+  // The stored view (added to the list on create) gives the masked shape and header style the format menu shows.
+  const view = useVaultStore((s) => s.keys.find((k) => k.id === keyId));
+  const masked = view ? maskKey(view) : '…';
+  const httpHeader = view?.httpHeader;
   return (
     <div className="new-secret">
       <p className="new-secret-lead">
@@ -25,15 +30,9 @@ export function NewSecretNotice({ keyId, keyName, secret, verb }: NewSecretNotic
         <code className="mono secret-value">
           {secret}
         </code>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={async () => {
-            if (await copy(keyId)) setCopied(true);
-          }}
-        >
+        <CopySplitButton keyId={keyId} masked={masked} httpHeader={httpHeader} disabled={null} primary small={false} onCopied={() => setCopied(true)}>
           <Icon name={copied ? 'check' : 'copy'} /> {copied ? 'Copied' : 'Copy'}
-        </button>
+        </CopySplitButton>
       </div>
       <p className="callout">
         <Icon name="alert" />

@@ -1,30 +1,43 @@
 /** Revoke a key, after saying what that means. */
 import { useState } from 'react';
+import type { ExportReport } from '../../../shared/exports';
 import type { KeyView } from '../../../shared/types';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { errorMessage, vaultApi } from '../vaultApi';
+import { FileReportDialog } from '../use/FileReportDialog';
+import { RemoveFromFilesField } from '../use/RemoveFromFilesField';
+import { useKeyExports } from '../use/useKeyExports';
 
 export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const upsertKey = useVaultStore((s) => s.upsertKey);
   const toast = useUiStore((s) => s.toast);
+  const { exports } = useKeyExports(keyView.id);
+  const [removeFromFiles, setRemoveFromFiles] = useState(false);
+  const [reports, setReports] = useState<ExportReport[] | null>(null);
 
   async function revoke() {
     setBusy(true);
     setError(null);
     try {
-      upsertKey(await vaultApi().keys.revoke({ id: keyView.id }));
-      toast('Key revoked');
-      onClose();
+      const { exports: fileReports, ...revoked } = await vaultApi().keys.revoke({ id: keyView.id, ...(removeFromFiles && { removeFromFiles: true }) });
+      upsertKey(revoked);
+      if (fileReports.length) setReports(fileReports);
+      else {
+        toast('Key revoked');
+        onClose();
+      }
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   }
+
+  if (reports) return <FileReportDialog title="Key revoked" done="removed" reports={reports} onClose={onClose} />;
 
   return (
     <ConfirmDialog title={`Revoke ${keyView.name}?`} confirmLabel="Revoke key" tone="danger" busy={busy} error={error} onConfirm={() => void revoke()} onClose={onClose}>
@@ -33,6 +46,7 @@ export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         <li>The key stays in the list, greyed out, so its history is kept.</li>
         <li>This cannot be undone. To use the service again, create a new key.</li>
       </ul>
+      <RemoveFromFilesField exports={exports} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />
     </ConfirmDialog>
   );
 }

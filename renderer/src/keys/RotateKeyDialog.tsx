@@ -3,12 +3,14 @@
  * Generated keys get a new generated value, shown once; imported keys take a pasted new value.
  */
 import { useRef, useState } from 'react';
+import type { ExportReport } from '../../../shared/exports';
 import type { KeyView } from '../../../shared/types';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { errorCode, errorMessage, vaultApi } from '../vaultApi';
+import { RotatedFiles } from '../use/RotatedFiles';
 import { serverErrorToFields, type FieldErrors } from './form/keyForm';
 import { SecretInput, trimSecret } from './form/SecretInput';
 import { NewSecretNotice } from './NewSecretNotice';
@@ -18,7 +20,8 @@ export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
   const secretRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const [rotated, setRotated] = useState<{ secret: string } | null>(null);
+  // A generated key's new value (shown once) and what happened in each .env file it was written to.
+  const [rotated, setRotated] = useState<{ secret: string | null; exports: ExportReport[]; note?: string } | null>(null);
   const upsertKey = useVaultStore((s) => s.upsertKey);
   const toast = useUiStore((s) => s.toast);
 
@@ -36,14 +39,19 @@ export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
     try {
       const result = await vaultApi().keys.rotate({ id: keyView.id, ...(newSecret && { newSecret: newSecret.secret }) });
       if (secretRef.current) secretRef.current.value = '';
+      const trimmedNote = newSecret?.trimmed ? ' — surrounding whitespace was trimmed from the value' : '';
       if ('secret' in result) {
-        const { secret, ...key } = result;
+        const { secret, exports, ...key } = result;
         upsertKey(key);
-        setRotated({ secret });
+        setRotated({ secret, exports });
       } else {
-        upsertKey(result);
-        toast(`Key “${result.name}” rotated${newSecret?.trimmed ? ' — surrounding whitespace was trimmed from the value' : ''}`);
-        onClose();
+        const { exports, ...key } = result;
+        upsertKey(key);
+        if (exports.length) setRotated({ secret: null, exports, note: `Key “${key.name}” rotated${trimmedNote}.` });
+        else {
+          toast(`Key “${key.name}” rotated${trimmedNote}`);
+          onClose();
+        }
       }
     } catch (error) {
       setErrors(serverErrorToFields(errorCode(error), errorMessage(error)));
@@ -56,7 +64,9 @@ export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
     return (
       <Dialog title="Key rotated" onClose={onClose}>
         <div className="dialog-body">
-          <NewSecretNotice keyId={keyView.id} keyName={keyView.name} secret={rotated.secret} verb="rotated" />
+          {rotated.secret !== null ? <NewSecretNotice keyId={keyView.id} keyName={keyView.name} secret={rotated.secret} verb="rotated" /> : null}
+          {rotated.note ? <p>{rotated.note}</p> : null}
+          <RotatedFiles reports={rotated.exports} />
         </div>
         <footer className="dialog-footer">
           <button type="button" className="button" onClick={onClose} autoFocus>

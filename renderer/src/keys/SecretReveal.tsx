@@ -6,9 +6,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { maskKey } from '../../../shared/key-format';
 import type { KeyView } from '../../../shared/types';
+import { CopySplitButton } from '../copy/CopySplitButton';
+import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
 import { errorMessage, vaultApi } from '../vaultApi';
-import { useCopyKey } from './useCopyKey';
 
 export const REVEAL_SECONDS = 20;
 
@@ -24,7 +25,7 @@ export function SecretReveal({ keyView, revealDisabled, copyDisabled }: SecretRe
   const [now, setNow] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const copy = useCopyKey();
+  const noteActivity = useUiStore((s) => s.noteActivity);
   const hide = useCallback(() => setRevealed(null), []);
 
   // Count down, and hide when the time is up.
@@ -67,6 +68,8 @@ export function SecretReveal({ keyView, revealDisabled, copyDisabled }: SecretRe
       setError(errorMessage(err));
     } finally {
       setBusy(false);
+      // The reveal is in the activity log now: the key's history shows it.
+      noteActivity();
     }
   }
 
@@ -96,15 +99,7 @@ export function SecretReveal({ keyView, revealDisabled, copyDisabled }: SecretRe
               <Icon name="eye" size={14} /> Reveal
             </button>
           )}
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => void copy(keyView.id)}
-            disabled={copyDisabled !== null}
-            title={copyDisabled ?? 'Copy the value; the clipboard clears after 30 seconds'}
-          >
-            <Icon name="copy" size={14} /> Copy
-          </button>
+          <CopySplitButton keyId={keyView.id} masked={maskKey(keyView)} httpHeader={keyView.httpHeader} disabled={copyDisabled} />
         </div>
       </div>
       {revealed ? (

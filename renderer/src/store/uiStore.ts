@@ -1,7 +1,14 @@
 /** Which dialog is open and which toasts are showing. Nothing secret ever goes in here. */
 import { create } from 'zustand';
 
-export type DialogState = { kind: 'create' } | { kind: 'edit' | 'rotate' | 'revoke' | 'delete'; keyId: string };
+export type DialogState =
+  | { kind: 'create' }
+  | { kind: 'edit' | 'rotate' | 'revoke' | 'delete'; keyId: string }
+  /**
+   * Use: write keys into a project's .env file. Drawn by use/UseDialogHost (in the keys pane). `keyId` is
+   * the first of `keyIds`, so the dialog closes like the others if that key is deleted meanwhile.
+   */
+  | { kind: 'use'; keyId: string; keyIds: string[] };
 
 export type ToastTone = 'success' | 'info' | 'error';
 
@@ -11,6 +18,18 @@ export interface Toast {
   message: string;
   /** For "Copied" toasts: when (page clock, ms) the clipboard clears; the toast counts down to it. */
   clipboardClearsAt?: number;
+  /** For "Copied" toasts: what was copied, e.g. "as HTTP header" (never the value). */
+  copied?: string;
+}
+
+export interface CopiedToastOptions {
+  /** What was copied, read after "Copied": "as MCP_API_KEY=…", "as HTTP header". Never the value. */
+  what?: string;
+  /**
+   * Seconds until main clears the clipboard, as main counted them (the copy's `clearAfterSeconds` or the
+   * status's `secondsLeft`). Preferred over `clearsAt`: this page's clock may differ from main's.
+   */
+  secondsLeft?: number | null;
 }
 
 /** The app's sections, shown in the navigation bar. */
@@ -28,8 +47,13 @@ interface UiState {
   toast(message: string, tone?: ToastTone): void;
   toastError(message: string): void;
   /** `clearsAt` is main's ISO time; the countdown runs on this page's clock from what is left of it. */
-  toastCopied(clearsAt: string | null): void;
+  toastCopied(clearsAt: string | null, options?: CopiedToastOptions): void;
+  /** Puts a plain toast in place of toast `id` (e.g. the countdown becomes "Clipboard cleared"). */
+  replaceToast(id: number, message: string, tone?: ToastTone): void;
   dismissToast(id: number): void;
+  /** Bumped after the app did something the activity log records but the vault file does not show (a reveal, a copy). */
+  activityVersion: number;
+  noteActivity(): void;
   requestListFocus(keyId?: string): void;
 }
 
@@ -55,17 +79,31 @@ export const useUiStore = create<UiState>()((set, get) => ({
     get().toast(message, 'error');
   },
 
-  toastCopied(clearsAt) {
-    const others = get().toasts.filter((t) => t.clipboardClearsAt === undefined);
+  toastCopied(clearsAt, options = {}) {
+    // One copy at a time is on the clipboard: an older copy's toast (counting or not) gives way.
+    const others = get().toasts.filter((t) => t.clipboardClearsAt === undefined && t.copied === undefined);
+    const copied = options.what ?? '';
+    const lead = copied ? `Copied ${copied}` : 'Copied';
     if (clearsAt === null) {
-      set({ toasts: [...others, { id: nextToastId++, tone: 'success' as const, message: 'Copied to the clipboard' }].slice(-MAX_TOASTS) });
+      const toast: Toast = { id: nextToastId++, tone: 'success', message: `${lead} — kept on the clipboard`, copied };
+      set({ toasts: [...others, toast].slice(-MAX_TOASTS) });
       return;
     }
-    const left = Math.min(Math.max(Date.parse(clearsAt) - Date.now(), 0), MAX_CLIPBOARD_MS);
-    const toast: Toast = { id: nextToastId++, tone: 'success', message: 'Copied', clipboardClearsAt: Date.now() + left };
+    const seconds = options.secondsLeft;
+    const wanted = typeof seconds === 'number' ? seconds * 1000 : Date.parse(clearsAt) - Date.now();
+    const left = Math.min(Math.max(Number.isNaN(wanted) ? 0 : wanted, 0), MAX_CLIPBOARD_MS);
+    const toast: Toast = { id: nextToastId++, tone: 'success', message: lead, copied, clipboardClearsAt: Date.now() + left };
     set({ toasts: [...others, toast].slice(-MAX_TOASTS) });
   },
 
+  replaceToast(id, message, tone = 'success') {
+    const toasts = get().toasts;
+    if (!toasts.some((t) => t.id === id)) return get().toast(message, tone);
+    set({ toasts: toasts.map((t) => (t.id === id ? { id, tone, message } : t)) });
+  },
+
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  activityVersion: 0,
+  noteActivity: () => set({ activityVersion: get().activityVersion + 1 }),
   requestListFocus: (keyId) => set({ listFocusRequest: { count: get().listFocusRequest.count + 1, keyId: keyId ?? null } }),
 }));

@@ -1,5 +1,6 @@
 /** The fields a key has besides its value, shared by Create and Edit. */
 import { DESCRIPTION_MAX, NAME_MAX, OWNER_MAX } from '../../../../shared/schemas';
+import { HttpHeaderField } from '../../copy/HttpHeaderField';
 import { ExpiryField } from './ExpiryField';
 import type { FieldErrors, KeyFormValues } from './keyForm';
 import { MetadataField } from './MetadataField';
@@ -29,6 +30,7 @@ export function KeyFormFields({ values, errors, onChange, currentExpiry, autoFoc
         error={errors.permissions}
       />
       <MetadataField rows={values.metadata} onChange={(metadata) => onChange({ metadata })} error={errors.metadata} />
+      <HttpHeaderField value={values.httpHeader} onChange={(httpHeader) => onChange({ httpHeader })} />
     </>
   );
 }

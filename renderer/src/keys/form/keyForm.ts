@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../../../../shared/errors';
 import { PRESET_SCOPES, SCOPE_PATTERN } from '../../../../shared/key-format';
 import { createKeyInputSchema, editKeyInputSchema } from '../../../../shared/schemas';
-import type { CreateKeyInput, EditKeyInput, KeyView } from '../../../../shared/types';
+import type { CreateKeyInput, EditKeyInput, HttpHeaderStyle, KeyView } from '../../../../shared/types';
 
 export type ExpiryChoice = 'keep' | '30' | '90' | '365' | 'never' | 'date';
 
@@ -28,6 +28,8 @@ export interface KeyFormValues {
   /** Typed into "Other permission" but not added yet: added on submit. */
   pendingPermission: string;
   metadata: MetadataRow[];
+  /** How "Copy as HTTP header" writes the key. */
+  httpHeader: HttpHeaderStyle;
 }
 
 export type FormField = 'name' | 'description' | 'owner' | 'expiry' | 'permissions' | 'metadata' | 'secret' | 'form';
@@ -48,6 +50,7 @@ export function emptyKeyForm(): KeyFormValues {
     permissions: [],
     pendingPermission: '',
     metadata: [],
+    httpHeader: 'bearer',
   };
 }
 
@@ -61,6 +64,7 @@ export function formFromKey(key: KeyView): KeyFormValues {
     permissions: [...key.permissions],
     pendingPermission: '',
     metadata: Object.entries(key.metadata).map(([name, value]) => metadataRow(name, value)),
+    httpHeader: key.httpHeader ?? 'bearer',
   };
 }
 
@@ -157,6 +161,7 @@ export function buildCreateInput(values: KeyFormValues, importSecret?: string): 
     permissions: permissionList(values, errors),
     metadata: metadataFields(values.metadata, errors),
     ...expiryFields(values, errors),
+    httpHeader: values.httpHeader,
     ...(importSecret !== undefined && { importSecret }),
   };
   const parsed = createKeyInputSchema.safeParse(input);
@@ -173,6 +178,7 @@ export function buildEditInput(values: KeyFormValues): Built<EditKeyInput> {
     permissions: permissionList(values, errors),
     metadata: metadataFields(values.metadata, errors),
     ...expiryFields(values, errors),
+    httpHeader: values.httpHeader,
   };
   const parsed = editKeyInputSchema.safeParse(input);
   if (!parsed.success) issuesToErrors(parsed.error.issues, errors);

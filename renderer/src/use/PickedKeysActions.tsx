@@ -1,0 +1,36 @@
+/** Keys list toolbar: "Use… (N)" for the ticked keys, and a way to untick them all. */
+import { useUiStore } from '../store/uiStore';
+import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+import { usePickedKeys } from './pickedKeys';
+import { unusableReason } from './usable';
+import { UseIcon } from './UseIcon';
+import './use.css';
+
+export function PickedKeysActions() {
+  const picked = usePickedKeys((s) => s.ids);
+  const clear = usePickedKeys((s) => s.clear);
+  const keys = useVaultStore((s) => s.keys);
+  const now = useVaultStore((s) => s.now);
+  const openDialog = useUiStore((s) => s.openDialog);
+  const readOnly = useReadOnlyReason();
+  // Only keys still in the vault and usable count (one may have been revoked or deleted since it was ticked).
+  const ids = keys.filter((k) => picked.has(k.id) && unusableReason(k, now) === null).map((k) => k.id);
+  if (ids.length === 0) return null;
+  return (
+    <div className="picked-actions" role="group" aria-label="Chosen keys">
+      <button
+        type="button"
+        className="button button-small button-primary"
+        onClick={() => openDialog({ kind: 'use', keyId: ids[0]!, keyIds: ids })}
+        disabled={readOnly !== null}
+        title={readOnly ?? `Write the ${ids.length} chosen ${ids.length === 1 ? 'key' : 'keys'} into a project’s .env file`}
+      >
+        <UseIcon name="use" size={14} />
+        Use… ({ids.length})
+      </button>
+      <button type="button" className="button button-small button-ghost picked-clear" onClick={clear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/** Key detail's "Use…": opens the Use dialog for this key (off, saying why, for a key that cannot be written). */
+import type { KeyView } from '../../../shared/types';
+import { useUiStore } from '../store/uiStore';
+import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+import { unusableReason } from './usable';
+import { UseIcon } from './UseIcon';
+
+export function UseKeyButton({ keyView }: { keyView: KeyView }) {
+  const openDialog = useUiStore((s) => s.openDialog);
+  const now = useVaultStore((s) => s.now);
+  const disabled = useReadOnlyReason() ?? unusableReason(keyView, now);
+  return (
+    <button
+      type="button"
+      className="button button-small button-primary"
+      onClick={() => openDialog({ kind: 'use', keyId: keyView.id, keyIds: [keyView.id] })}
+      disabled={disabled !== null}
+      title={disabled ?? 'Write this key into a project’s .env file'}
+    >
+      <UseIcon name="use" size={14} />
+      Use…
+    </button>
+  );
+}

@@ -1,0 +1,51 @@
+/** Key detail: the .env files this key was written to, kept current as the vault changes. */
+import { describeLastUsed, formatDateTime } from '../format';
+import { useVaultStore } from '../store/vaultStore';
+import { UseIcon } from './UseIcon';
+import { useKeyExports } from './useKeyExports';
+import './use.css';
+
+export function UsedIn({ keyId }: { keyId: string }) {
+  const { exports, error } = useKeyExports(keyId);
+  const now = useVaultStore((s) => s.now);
+  const revoked = useVaultStore((s) => s.keys.some((k) => k.id === keyId && k.revokedAt !== null));
+
+  let body;
+  if (error && !exports) body = <p className="field-error">{error}</p>;
+  else if (!exports) body = <p className="muted">Loading…</p>;
+  else if (exports.length === 0) body = <p className="muted">Not written to any .env file yet.</p>;
+  else {
+    body = (
+      <>
+        {revoked ? <p className="muted">Revoked: these files are no longer kept up to date.</p> : null}
+        <ul className="used-in-list">
+          {exports.map((e) => (
+            <li key={`${e.file}\n${e.variable}`} className="used-in-item">
+              <UseIcon name="file" size={14} />
+              <div className="used-in-text">
+                <span className="used-in-where" title={e.file}>
+                  {e.projectName ? <strong>{e.projectName}</strong> : null}
+                  <span className="mono">{e.fileLabel}</span>
+                </span>
+                <span className="used-in-meta">
+                  <code className="mono">{e.variable}</code>
+                  <span aria-hidden="true"> · </span>
+                  <time dateTime={e.at} title={formatDateTime(e.at)}>
+                    written {describeLastUsed(e.at, now)}
+                  </time>
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+
+  return (
+    <section className="detail-section" aria-labelledby="detail-used-in">
+      <h3 id="detail-used-in">Used in</h3>
+      {body}
+    </section>
+  );
+}

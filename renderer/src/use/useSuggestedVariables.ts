@@ -1,0 +1,30 @@
+/** The variable name each key had in this project last time, or a suggestion (exports.variables). */
+import { useEffect, useState } from 'react';
+import { errorMessage, vaultApi } from '../vaultApi';
+
+interface Loaded {
+  request: string;
+  variables: Record<string, string> | null;
+  error: string | null;
+}
+
+export function useSuggestedVariables(projectId: string | null, keyIds: string[]): { variables: Record<string, string> | null; error: string | null } {
+  const request = projectId === null || keyIds.length === 0 ? '' : JSON.stringify({ projectId, keyIds });
+  const [loaded, setLoaded] = useState<Loaded>({ request: '', variables: null, error: null });
+
+  useEffect(() => {
+    if (request === '') return;
+    let cancelled = false;
+    vaultApi()
+      .exports.variables(JSON.parse(request) as { projectId: string; keyIds: string[] })
+      .then(
+        (variables) => !cancelled && setLoaded({ request, variables, error: null }),
+        (error: unknown) => !cancelled && setLoaded({ request, variables: {}, error: errorMessage(error) }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [request]);
+
+  return loaded.request === request && request !== '' ? loaded : { variables: null, error: null };
+}
