@@ -6,16 +6,22 @@ import { KeysPane } from './keys/KeysPane';
 import { ActivityScreen } from './activity/ActivityScreen';
 import { ProjectsScreen } from './projects/ProjectsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { useSettingsSync } from './settings/useSettingsSync';
+import { useClipboardResume } from './copy/useClipboardResume';
 import { useUiStore } from './store/uiStore';
 import { useSelectedKey } from './store/vaultStore';
 import { AppHeader } from './ui/AppHeader';
 import { KeychainBanner } from './ui/KeychainBanner';
+import { NoticesBanner } from './ui/NoticesBanner';
+import { ReminderBanner } from './ui/ReminderBanner';
 import { SectionNav } from './ui/SectionNav';
 import { Toasts } from './ui/Toasts';
 
 export function App() {
   useVaultSync();
   useGlobalShortcuts();
+  useSettingsSync();
+  useClipboardResume();
   const selected = useSelectedKey();
   const dialogOpen = useUiStore((s) => s.dialog !== null);
   const screen = useUiStore((s) => s.screen);
@@ -24,6 +30,8 @@ export function App() {
       <AppHeader />
       <SectionNav />
       <KeychainBanner />
+      <NoticesBanner />
+      <ReminderBanner />
       {screen === 'keys' ? (
         <div className="workspace">
           <KeysPane />

@@ -1,24 +1,10 @@
 /** Results and errors in words: role="status" for results, role="alert" for errors. */
 import { useEffect } from 'react';
-import { useNow } from '../hooks/useNow';
+import { ClipboardCountdown } from '../copy/ClipboardCountdown';
 import { useUiStore, type Toast } from '../store/uiStore';
 import { Icon } from './Icon';
 
 const SHOW_MS = { success: 5_000, info: 5_000, error: 10_000 } as const;
-
-function ClipboardCountdown({ toast }: { toast: Toast & { clipboardClearsAt: number } }) {
-  const dismiss = useUiStore((s) => s.dismissToast);
-  const now = useNow(250);
-  const seconds = Math.max(0, Math.ceil((toast.clipboardClearsAt - now) / 1000));
-  useEffect(() => {
-    if (seconds === 0) dismiss(toast.id);
-  }, [seconds, dismiss, toast.id]);
-  return (
-    <>
-      Copied — clipboard clears in <span aria-live="off">{seconds}</span> s
-    </>
-  );
-}
 
 function ToastItem({ toast }: { toast: Toast }) {
   const dismiss = useUiStore((s) => s.dismissToast);
@@ -34,9 +20,11 @@ function ToastItem({ toast }: { toast: Toast }) {
       <span className="toast-icon">
         <Icon name={toast.tone === 'error' ? 'alert' : 'check'} />
       </span>
-      <span className="toast-message">
-        {toast.clipboardClearsAt !== undefined ? <ClipboardCountdown toast={{ ...toast, clipboardClearsAt: toast.clipboardClearsAt }} /> : toast.message}
-      </span>
+      {toast.clipboardClearsAt !== undefined ? (
+        <ClipboardCountdown toast={toast} clearsAt={toast.clipboardClearsAt} />
+      ) : (
+        <span className="toast-message">{toast.message}</span>
+      )}
       <button type="button" className="icon-button toast-close" aria-label="Dismiss notification" onClick={() => dismiss(toast.id)}>
         <Icon name="close" size={14} />
       </button>

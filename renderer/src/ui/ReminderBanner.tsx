@@ -1,0 +1,54 @@
+/**
+ * "2 keys expire within 14 days · 1 expired": shown on every screen while keys need attention, with
+ * "Review", which opens the keys list filtered to them. Dismissed, it stays away until the counts change.
+ */
+import { useMemo, useState } from 'react';
+import { EXPIRING_SOON_DAYS } from '../../../shared/key-status';
+import { expiryReminders } from '../../../shared/reminders';
+import { useUiStore } from '../store/uiStore';
+import { useVaultStore } from '../store/vaultStore';
+import { Icon } from './Icon';
+import './banners.css';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function ReminderBanner() {
+  const keys = useVaultStore((s) => s.keys);
+  const now = useVaultStore((s) => s.now);
+  const { expiringSoon, expired } = useMemo(() => expiryReminders(keys, now), [keys, now]);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const signature = `${expiringSoon.length}|${expired.length}`;
+  if ((expiringSoon.length === 0 && expired.length === 0) || dismissed === signature) return null;
+
+  const parts: string[] = [];
+  if (expiringSoon.length) parts.push(`${plural(expiringSoon.length, 'key expires', 'keys expire')} within ${EXPIRING_SOON_DAYS} days`);
+  // After the first part, "1 expired" reads enough; alone it says whose.
+  if (expired.length) parts.push(parts.length ? `${expired.length} expired` : `${plural(expired.length, 'key has', 'keys have')} expired`);
+
+  function review() {
+    const vault = useVaultStore.getState();
+    vault.setQuery('');
+    vault.setStatusFilter(expiringSoon.length ? 'expiring' : 'expired');
+    const ui = useUiStore.getState();
+    ui.setScreen('keys');
+    ui.requestListFocus();
+  }
+
+  return (
+    <section className="banner banner-reminder" aria-label="Expiry reminders">
+      <Icon name="alert" />
+      <div className="banner-text">
+        <strong>{parts.join(' · ')}</strong>
+        <span>Rotate or replace them before they break the servers that use them.</span>
+      </div>
+      <button type="button" className="button button-small" onClick={review}>
+        Review
+      </button>
+      <button type="button" className="icon-button" aria-label="Dismiss reminders" title="Hide until this changes" onClick={() => setDismissed(signature)}>
+        <Icon name="close" size={14} />
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * Copying safely: from a list row (button and Ctrl+C), from the details' format menu (the key, the `.env`
+ * line with the configured variable, the key's HTTP header line) and right after create. Main writes the
+ * clipboard; the page never holds the value. The toast counts down to main's clear, "Clear now" clears at
+ * once, the clear time follows the setting (10 s runs out for real: main's timer is not the page's), "Never"
+ * keeps the copy, and a reload picks the countdown up again. The HTTP header style is chosen in create and edit.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test, type AnyApp } from './fixtures';
+
+const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+interface CliKey {
+  id: string;
+  name: string;
+  secret: string;
+  httpHeader?: string;
+}
+
+async function cli(app: AnyApp, args: string[]): Promise<string> {
+  const result = await app.cli(args);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+async function createKey(app: AnyApp, name: string, ...options: string[]): Promise<CliKey> {
+  return JSON.parse(await cli(app, ['create', name, ...options, '--json'])) as CliKey;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${escapeRegex(name)}\\b`) });
+const copiedToast = (page: Page) => page.getByRole('status').filter({ hasText: 'Copied' });
+
+/** The value is nowhere in the page: markup, text or form fields. */
+async function expectNoSecretOnPage(page: Page, secrets: string[]): Promise<void> {
+  expect(secrets.length).toBeGreaterThan(0);
+  const html = await page.content();
+  const text = await page.locator('body').innerText();
+  const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'));
+  for (const secret of secrets) {
+    expect(html.includes(secret), 'secret in page HTML').toBe(false);
+    expect(text.includes(secret), 'secret in page text').toBe(false);
+    expect(values.includes(secret), 'secret in a form field').toBe(false);
+  }
+}
+
+test('copy from a list row: a countdown toast, the key on the clipboard (never in the page); Clear now empties it', async ({ app }) => {
+  const { page } = app;
+  const alpha = await createKey(app, 'alpha');
+  await createKey(app, 'beta');
+  const copy = row(page, 'alpha').getByRole('button', { name: 'Copy alpha' });
+  await expect(copy).toBeVisible();
+  expect(await app.clipboardText()).toBe('');
+
+  await copy.click();
+  await expect(copiedToast(page)).toHaveText(/Copied — clipboard clears in (30|29) s/);
+  expect(await app.clipboardText()).toBe(alpha.secret);
+  // Copying from the row is not opening the key.
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+  await expectNoSecretOnPage(page, await app.secrets());
+
+  await copiedToast(page).getByRole('button', { name: 'Clear now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Clipboard cleared' })).toBeVisible();
+  await expect(copiedToast(page)).toHaveCount(0);
+  expect(await app.clipboardText()).toBe('');
+
+  // Ctrl+C on a focused row copies its key too.
+  await row(page, 'beta').click();
+  await expect(row(page, 'beta')).toBeFocused();
+  await page.keyboard.press('Control+c');
+  await expect(copiedToast(page)).toHaveText(/clipboard clears in \d+ s/);
+  expect(await app.clipboardText()).toBe((await app.secrets()).find((s) => s !== alpha.secret));
+
+  // A revoked key has nothing to copy: its row button is off, and Ctrl+C says why.
+  await cli(app, ['revoke', 'alpha', '--yes']);
+  await expect(row(page, 'alpha').getByRole('button', { name: 'Copy alpha' })).toBeDisabled();
+  await row(page, 'alpha').click();
+  await expect(row(page, 'alpha')).toBeFocused();
+  await page.keyboard.press('Control+c');
+  await expect(page.getByRole('alert').filter({ hasText: 'revoked key cannot be copied' })).toBeVisible();
+});
+
+test('the details menu copies the key, MCP_API_KEY=… with the configured variable, and the HTTP header in the key’s style', async ({ app }) => {
+  const { page } = app;
+  await cli(app, ['settings', '--default-var', 'OPENAI_API_KEY']);
+  const svc = await createKey(app, 'svc', '--header', 'x-api-key');
+  await row(page, 'svc').click();
+  const detail = page.getByRole('complementary', { name: 'svc' });
+  const toggle = detail.getByRole('button', { name: 'More formats' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+  await toggle.click();
+  const menu = page.getByRole('menu', { name: 'Copy formats' });
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Copy key/, /^Copy as OPENAI_API_KEY=…/, /^Copy as HTTP header/]);
+  await expect(menu.getByRole('menuitem', { name: 'Copy as HTTP header' })).toHaveAccessibleDescription(`X-API-Key: mcp_sk_…${svc.secret.slice(-4)}`);
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await menu.getByRole('menuitem', { name: 'Copy as OPENAI_API_KEY=…' }).click();
+  await expect(menu).toBeHidden();
+  await expect(copiedToast(page)).toHaveText(/Copied as OPENAI_API_KEY=… — clipboard clears in \d+ s/);
+  expect(await app.clipboardText()).toBe(`OPENAI_API_KEY=${svc.secret}`);
+
+  // By keyboard: arrows into the menu, Enter copies, focus comes back to the menu button.
+  await toggle.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Copy key' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Copy as HTTP header' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await expect(copiedToast(page)).toHaveText(/Copied as HTTP header — clipboard clears/);
+  expect(await app.clipboardText()).toBe(`X-API-Key: ${svc.secret}`);
+
+  // Esc closes the menu only, not the details.
+  await page.keyboard.press('ArrowDown');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(detail).toBeVisible();
+  await expect(toggle).toBeFocused();
+
+  // The split button's main part copies the bare key.
+  await detail.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(copiedToast(page)).toHaveText(/^Copied — clipboard clears/);
+  expect(await app.clipboardText()).toBe(svc.secret);
+  await expectNoSecretOnPage(page, [svc.secret]);
+
+  // Every copy is a use, with its format in the log.
+  const log = JSON.parse(await cli(app, ['activity', 'svc', '--type', 'copied', '--json'])) as { events: { detail?: string }[] };
+  expect(log.events.map((e) => e.detail)).toEqual(['key', 'header', 'env']);
+});
+
+test('the HTTP header style is chosen in create and changed in edit; the header copy follows it', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'New key' }).click();
+  let dialog = page.getByRole('dialog', { name: 'New key' });
+  const header = dialog.getByLabel('HTTP header');
+  await expect(header).toHaveValue('bearer');
+  await expect(header.getByRole('option')).toHaveText(['Authorization: Bearer <key> (default)', 'X-API-Key: <key>', 'Authorization: ApiKey <key>']);
+  await dialog.getByLabel('Name', { exact: true }).fill('hdr');
+  await header.selectOption('x-api-key');
+  await dialog.getByRole('button', { name: 'Create key' }).click();
+
+  // Right after create: the same menu, in the dialog.
+  const created = page.getByRole('dialog', { name: 'Key created' });
+  await expect(created).toBeVisible();
+  const [secret] = await app.secrets();
+  await created.getByRole('button', { name: 'More formats' }).click();
+  await created.getByRole('menuitem', { name: 'Copy as HTTP header' }).click();
+  await expect(created.getByRole('status').filter({ hasText: 'Copied as HTTP header' })).toBeVisible();
+  expect(await app.clipboardText()).toBe(`X-API-Key: ${secret}`);
+  await expect(created.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await created.getByRole('button', { name: 'Done' }).click();
+
+  let stored = JSON.parse(await cli(app, ['view', 'hdr', '--json'])) as CliKey;
+  expect(stored.httpHeader).toBe('x-api-key');
+
+  const detail = page.getByRole('complementary', { name: 'hdr' });
+  await detail.getByRole('button', { name: 'Edit' }).click();
+  dialog = page.getByRole('dialog', { name: 'Edit hdr' });
+  await expect(dialog.getByLabel('HTTP header')).toHaveValue('x-api-key');
+  await dialog.getByLabel('HTTP header').selectOption('apikey');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  stored = JSON.parse(await cli(app, ['view', 'hdr', '--json'])) as CliKey;
+  expect(stored.httpHeader).toBe('apikey');
+
+  await detail.getByRole('button', { name: 'More formats' }).click();
+  await page.getByRole('menuitem', { name: 'Copy as HTTP header' }).click();
+  // The toast of the copy in the dialog may still be up: wait for the clipboard itself.
+  await expect.poll(() => app.clipboardText()).toBe(`Authorization: ApiKey ${secret}`);
+  await expect(copiedToast(page)).toHaveText(/Copied as HTTP header/);
+  await expectNoSecretOnPage(page, [secret!]);
+});
+
+test('with the clear time at 10 s the toast counts down from 10 and main empties the clipboard', async ({ app }) => {
+  const { page } = app;
+  await cli(app, ['settings', '--clear-after', '10']);
+  const key = await createKey(app, 'short-lived');
+  // The page's timers under the test's clock; main's 10 s timer runs for real.
+  await page.clock.install();
+  await app.reload();
+  await row(page, 'short-lived').getByRole('button', { name: 'Copy short-lived' }).click();
+  const toast = copiedToast(page);
+  await expect(toast).toHaveText(/Copied — clipboard clears in 10 s/);
+  expect(await app.clipboardText()).toBe(key.secret);
+
+  await page.clock.runFor(4_000);
+  await expect(toast).toHaveText(/clipboard clears in [56] s/);
+  // Main clears on its own clock, whatever the page's says.
+  await expect.poll(() => app.clipboardText(), { timeout: 20_000, intervals: [500] }).toBe('');
+  await page.clock.runFor(7_000);
+  await expect(toast).toHaveCount(0);
+});
+
+test('"Never" keeps the copy and says so; a reload resumes a running countdown', async ({ app }) => {
+  const { page } = app;
+  const key = await createKey(app, 'kept');
+  await cli(app, ['settings', '--clear-after', 'never']);
+  await row(page, 'kept').getByRole('button', { name: 'Copy kept' }).click();
+  const kept = page.getByRole('status').filter({ hasText: 'Copied — kept on the clipboard' });
+  await expect(kept).toBeVisible();
+  await expect(kept.getByRole('button', { name: 'Clear now' })).toHaveCount(0);
+  expect(await app.clipboardText()).toBe(key.secret);
+
+  await cli(app, ['settings', '--clear-after', '120']);
+  await row(page, 'kept').getByRole('button', { name: 'Copy kept' }).click();
+  await expect(copiedToast(page)).toHaveText(/clipboard clears in 1[12]\d s/);
+  await app.reload();
+  await expect(row(page, 'kept')).toBeVisible();
+  // Picked up from main: seconds left of the same 2 minutes, and Clear now still works.
+  await expect(copiedToast(page)).toHaveText(/Copied — clipboard clears in 1[01]\d s/);
+  expect(await app.clipboardText()).toBe(key.secret);
+  await copiedToast(page).getByRole('button', { name: 'Clear now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Clipboard cleared' })).toBeVisible();
+  expect(await app.clipboardText()).toBe('');
+  // Nothing pending now: another reload brings no countdown back.
+  await app.reload();
+  await expect(row(page, 'kept')).toBeVisible();
+  await expect(copiedToast(page)).toHaveCount(0);
+});
+
+test('screenshot: the copy toast', async ({ app }) => {
+  test.skip(test.info().project.name !== 'chromium-bridge', 'Screenshots come from the Chromium project only.');
+  const { page } = app;
+  await page.setViewportSize({ width: 1180, height: 760 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await cli(app, ['create', 'openai-production', '-d', 'Chat completions for the support assistant', '--owner', 'ana@acme.dev', '-p', 'completions:create', '-p', 'models:read', '--meta', 'environment=production', '-e', '365']);
+  await cli(app, ['create', 'anthropic-staging', '-d', 'Staging stack, nightly evals', '--owner', 'bo@acme.dev', '-p', 'chats:create', '-e', '180']);
+  await cli(app, ['create', 'mcp-context-server', '-d', 'Context store for the local MCP server', '--owner', 'ana@acme.dev', '-p', 'contexts:read', '--header', 'x-api-key', '-e', '90']);
+  await cli(app, ['create', 'files-ingest', '-d', 'Document ingestion worker', '--owner', 'data@acme.dev', '-p', 'files:read', '-e', '0']);
+  await row(page, 'mcp-context-server').click();
+  const detail = page.getByRole('complementary', { name: 'mcp-context-server' });
+  await detail.getByRole('button', { name: 'More formats' }).click();
+  await page.getByRole('menuitem', { name: 'Copy as HTTP header' }).click();
+  await expect(copiedToast(page)).toHaveText(/Copied as HTTP header — clipboard clears in (30|29) s/);
+  await detail.getByRole('button', { name: 'More formats' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Copy key' })).toBeFocused();
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(shots, 'copy-toast.png') });
+});
