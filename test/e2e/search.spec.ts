@@ -154,3 +154,15 @@ test('a long list is virtualized: few rows in the page, all reachable by keyboar
   await page.getByRole('searchbox', { name: 'Search keys' }).fill('svc-123');
   await expect.poll(() => listedNames(page)).toEqual(['svc-123']);
 });
+
+test('typing in the search on another screen goes back to the keys it finds', async ({ app }) => {
+  const { page } = app;
+  await cli(app, ['create', 'findable-key']);
+  await cli(app, ['create', 'other-key']);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Activity' }).click();
+  await expect(sections.getByRole('button', { name: 'Activity' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('searchbox', { name: 'Search keys' }).fill('findable');
+  await expect(sections.getByRole('button', { name: 'Keys' })).toHaveAttribute('aria-current', 'page');
+  await expect.poll(() => listedNames(page)).toEqual(['findable-key']);
+});

@@ -18,6 +18,7 @@ export function SearchField() {
   const query = useVaultStore((s) => s.query);
   const setQuery = useVaultStore((s) => s.setQuery);
   const requestListFocus = useUiStore((s) => s.requestListFocus);
+  const setScreen = useUiStore((s) => s.setScreen);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Escape') {
@@ -41,7 +42,11 @@ export function SearchField() {
         autoComplete="off"
         spellCheck={false}
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => {
+          // The search is the keys list's: typing on another screen shows the keys it finds.
+          setScreen('keys');
+          setQuery(event.target.value);
+        }}
         onKeyDown={onKeyDown}
       />
       <kbd aria-hidden="true">/</kbd>
