@@ -14,6 +14,7 @@
  * second time. Writes serialize only the records that changed (the JSON of unchanged record objects is
  * remembered) and stay atomic and durable: temp file, fsync, rename, fsync of the folder, mode 0600.
  */
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -146,16 +147,25 @@ export function ensureVaultDir(home: string): void {
   fs.mkdirSync(home, { recursive: true, mode: 0o700 });
 }
 
-/** What conf's constructor does to the file: read and parse it (a missing file is an empty store). */
-function loadStoreFile(file: string): void {
-  let text: string;
+/**
+ * The file's text, as `fs.readFileSync(file, 'utf8')` gives it (a BOM included), or null when it does not exist.
+ * Mostly ASCII, where decoding as Latin-1 gives the same string and costs half as much as UTF-8.
+ */
+function readStoreText(file: string): string | null {
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  parseStoreText(text);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/** What conf's constructor does to the file: read and parse it (a missing file is an empty store). */
+function loadStoreFile(file: string): void {
+  const text = readStoreText(file);
+  if (text !== null) parseStoreText(text);
 }
 
 /**
@@ -245,14 +255,8 @@ export class StoreFile implements JsonFileBackend {
     const primed = this.primed;
     this.primed = undefined;
     if (primed && fileSignature(this.path) === primed.signature) return asStoreObject(primed.value);
-    let text: string;
-    try {
-      text = fs.readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return asStoreObject({});
-      throw error;
-    }
-    return asStoreObject(JSON.parse(text));
+    const text = readStoreText(this.path);
+    return asStoreObject(text === null ? {} : JSON.parse(text));
   }
 
   set store(value: Record<string, unknown>) {

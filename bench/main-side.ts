@@ -1,0 +1,70 @@
+/** The main process as the bench builds it: the real handlers and dispatcher, with in-memory stand-ins for the OS bits. */
+import { ClipboardService, type ClipboardAdapter } from '../electron/core/clipboard';
+import type { SecretStore } from '../electron/core/keychain';
+import { KeytarSecretStore } from '../electron/core/keychain';
+import { openNodeStore } from '../electron/core/conf-store';
+import { Vault } from '../electron/core/vault';
+import { createHandlers } from '../electron/main/handlers';
+import { createDispatcher, type Dispatch } from '../electron/main/ipc-dispatch';
+
+class MemoryClipboard implements ClipboardAdapter {
+  text = '';
+  async writeText(text: string) {
+    this.text = text;
+  }
+  async readText() {
+    return this.text;
+  }
+  clear() {
+    this.text = '';
+  }
+}
+
+export function openVault(home: string, secrets: SecretStore): Vault {
+  return new Vault({ store: openNodeStore(home), secrets });
+}
+
+export function keytarSecrets(service: string): SecretStore {
+  return new KeytarSecretStore(service);
+}
+
+export function mainDispatch(vault: Vault): Dispatch {
+  return createDispatcher(
+    createHandlers({ vault, clipboard: new ClipboardService(new MemoryClipboard()), dialogs: { chooseFolder: async () => null } }),
+  );
+}
+
+/** Counts every call that reaches the keychain. `secretReads` are reads of a key's secret (or of all of them). */
+export class CountingSecrets implements SecretStore {
+  calls = { get: 0, set: 0, delete: 0, listIds: 0 };
+  secretReads = 0;
+  constructor(
+    private readonly inner: SecretStore,
+    private readonly isKeyId: (account: string) => boolean,
+  ) {}
+  reset(): void {
+    this.calls = { get: 0, set: 0, delete: 0, listIds: 0 };
+    this.secretReads = 0;
+  }
+  get total(): number {
+    return this.calls.get + this.calls.set + this.calls.delete + this.calls.listIds;
+  }
+  get(id: string) {
+    this.calls.get++;
+    if (this.isKeyId(id)) this.secretReads++;
+    return this.inner.get(id);
+  }
+  set(id: string, secret: string) {
+    this.calls.set++;
+    return this.inner.set(id, secret);
+  }
+  delete(id: string) {
+    this.calls.delete++;
+    return this.inner.delete(id);
+  }
+  listIds() {
+    this.calls.listIds++;
+    this.secretReads++;
+    return this.inner.listIds();
+  }
+}
