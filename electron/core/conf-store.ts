@@ -1,11 +1,13 @@
 /**
- * The store as the CLI, tests and benchmarks open it: the same file, in the same format (conf's), that
- * electron-store opens in the app. The file is opened with the read-and-parse conf's constructor does, not
- * with conf itself: conf adds nothing the store uses, and leaving it (with ajv, semver…) out of the CLI bundle
- * makes every `mcpkv` command start faster (BENCHMARKS.md).
+ * The store as the CLI, tests and benchmarks open it: with conf — the library electron-store is built on —
+ * and the very options the app gives electron-store (storeOptions), so app and CLI agree on the file's
+ * place, name and format by construction. conf opens and checks the file (its parse is reused for the
+ * first read); reads and writes then go through StoreFile, in conf's format, skipping conf's setter, which
+ * re-reads and re-parses the whole file before every write (BENCHMARKS.md has the profile).
  */
-import { MetadataStore, openBackend } from './store';
+import Conf from 'conf';
+import { MetadataStore, openBackend, storeOptions } from './store';
 
 export function openNodeStore(home: string): MetadataStore {
-  return new MetadataStore(openBackend(home));
+  return new MetadataStore(openBackend(home, () => new Conf<Record<string, unknown>>(storeOptions(home))));
 }
