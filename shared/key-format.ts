@@ -34,3 +34,8 @@ export function fingerprintOf(secret: string): string {
 export function maskKey(record: { prefix: string; fingerprint: string }): string {
   return `${record.prefix}…${record.fingerprint}`;
 }
+
+/** Could this text be a key pasted by mistake? Then it is never echoed in a message. */
+export function looksLikeSecret(text: string): boolean {
+  return text.length > 40 || KNOWN_PREFIXES.some((prefix) => text.startsWith(prefix));
+}

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isVaultError, VaultError } from '../../shared/errors';
+import { looksLikeSecret } from '../../shared/key-format';
 import { describeExpiry } from '../../shared/key-status';
 import type { CreateKeyInput, EditKeyInput, KeyView } from '../../shared/types';
 import type { ExportReport } from '../../shared/exports';
@@ -140,7 +141,12 @@ function resolveEnvPath(file: string | undefined): string {
 
 /** Commander's usage errors, as one line like ours. */
 function oneLineError(text: string, write: (text: string) => void): void {
-  const first = text.trimEnd().split('\n')[0]!.replace(/^error: /, '');
+  // commander quotes the offending argument; a key pasted into the wrong place must not be echoed.
+  const first = text
+    .trimEnd()
+    .split('\n')[0]!
+    .replace(/^error: /, '')
+    .replace(/'([^']*)'/g, (quoted, inner: string) => (looksLikeSecret(inner) ? "'…'" : quoted));
   write(`mcpkv: ${first} (see mcpkv --help)\n`);
 }
 

@@ -6,7 +6,7 @@
  * keychain step comes first and is undone if the store write then fails.
  */
 import { VaultError } from '../../shared/errors';
-import { DEFAULT_PREFIX, detectPrefix, fingerprintOf, KNOWN_PREFIXES } from '../../shared/key-format';
+import { DEFAULT_PREFIX, detectPrefix, fingerprintOf, looksLikeSecret } from '../../shared/key-format';
 import { expiryFromDays, toKeyView } from '../../shared/key-status';
 import { createKeyInputSchema, editKeyInputSchema, envVarNameSchema, parseOrThrow, secretSchema } from '../../shared/schemas';
 import { upsertEnv, type EnvAssignment } from '../../shared/env-file';
@@ -75,8 +75,7 @@ function nameTaken(data: VaultData, name: string, exceptId?: string): boolean {
 
 /** Echo what the user typed only when it cannot be a secret pasted by mistake. */
 function describeRef(ref: string): string {
-  const looksSecret = ref.length > 40 || KNOWN_PREFIXES.some((p) => ref.startsWith(p));
-  return looksSecret || !/^[\w .@:-]{1,100}$/.test(ref) ? 'that id or name' : `"${ref}"`;
+  return looksLikeSecret(ref) || !/^[\w .@:-]{1,100}$/.test(ref) ? 'that id or name' : `"${ref}"`;
 }
 
 /** The keychain account that holds a rotation's new value until the rotation is complete. */

@@ -199,6 +199,10 @@ describe('mcpkv errors and help', () => {
     const result = await cli(['view', 'mcp_sk_AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHHIIIIJJJJ']);
     expectOneLineError(result, /No key matches that id or name/);
     expect(result.stderr).not.toContain('AAAABBBB');
+    // Nor in an option's value, where commander would quote it.
+    const option = await cli(['settings', '--clear-after', 'mcp_sk_AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHHIIIIJJJJ']);
+    expectOneLineError(option, /--clear-after/);
+    expect(option.stderr).not.toContain('AAAABBBB');
   });
 
   it('explains what to install or start when no keychain is available', async () => {
