@@ -60,6 +60,7 @@ describe('CLI fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(badCommandLine, async (args) => {
         // argv cannot carry NUL bytes (the OS refuses), so no user can pass one: they are dropped here.
+        // eslint-disable-next-line no-control-regex -- matching NUL is the point
         const argv = args.map((a) => (a === '__KEY__' ? keyId : a.replace(/\u0000/g, '')));
         const result = await runCli(argv, t.env);
         const where = `mcpkv ${argv.map((a) => JSON.stringify(a.slice(0, 40))).join(' ')}`;

@@ -14,6 +14,7 @@ import { buildCreateInput, emptyKeyForm, serverErrorToFields, type FieldErrors, 
 import { KeyFormFields } from './form/KeyFormFields';
 import { SecretInput, trimSecret } from './form/SecretInput';
 import { NewSecretNotice } from './NewSecretNotice';
+import { DialogActions, FormError } from '../ui/DialogParts';
 
 type Mode = 'generate' | 'import';
 
@@ -108,21 +109,14 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
             />
           ) : null}
           <KeyFormFields values={values} errors={errors} onChange={change} autoFocusName />
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
         </div>
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose} busy={busy}>
           <button type="submit" className="button button-primary" disabled={busy}>
             <Icon name={mode === 'import' ? 'key' : 'plus'} />
             {mode === 'import' ? 'Import key' : 'Create key'}
           </button>
-        </footer>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { useVaultStore } from '../store/vaultStore';
 import { errorCode, errorMessage, vaultApi } from '../vaultApi';
 import { buildEditInput, formFromKey, serverErrorToFields, type FieldErrors, type KeyFormValues } from './form/keyForm';
 import { KeyFormFields } from './form/KeyFormFields';
+import { DialogActions, FormError } from '../ui/DialogParts';
 
 export function EditKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
   const [values, setValues] = useState<KeyFormValues>(() => formFromKey(keyView));
@@ -49,20 +50,13 @@ export function EditKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(
             currentExpiry={{ expiresAt: keyView.expiresAt, now }}
             autoFocusName
           />
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
         </div>
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose} busy={busy}>
           <button type="submit" className="button button-primary" disabled={busy}>
             Save changes
           </button>
-        </footer>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -32,6 +32,9 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
 
+  // The virtualizer's functions change as it measures, so the React compiler leaves this component alone;
+  // nothing here passes them to memoized children.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: keys.length,
     getScrollElement: () => scrollRef.current,

@@ -1,12 +1,11 @@
 /** The Projects screen with nothing added yet: what a project is for, and the way to add one. */
 import { Icon } from '../ui/Icon';
-import { UseIcon } from '../use/UseIcon';
 
 export function NoProjects({ onAdd, adding }: { onAdd(): void; adding: boolean }) {
   return (
     <div className="empty-state">
       <div className="empty-icon">
-        <UseIcon name="folder" size={28} />
+        <Icon name="folder" size={28} />
       </div>
       <h3>No projects yet</h3>
       <p>

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { ProjectView, ScanCandidate } from '../../../shared/exports';
 import { useUiStore } from '../store/uiStore';
-import { UseIcon } from '../use/UseIcon';
+import { Icon } from '../ui/Icon';
 import { useProjectFiles } from '../use/useProjectFiles';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { ProjectFiles } from './ProjectFiles';
@@ -32,7 +32,7 @@ export function ProjectCard({ project }: { project: ProjectView }) {
     <article className={`project-card${project.available ? '' : ' is-unavailable'}`} aria-labelledby={titleId}>
       <header className="project-head">
         <span className="project-icon">
-          <UseIcon name="folder" size={18} />
+          <Icon name="folder" size={18} />
         </span>
         <div className="project-title">
           <div className="project-name-line">
@@ -51,7 +51,7 @@ export function ProjectCard({ project }: { project: ProjectView }) {
             disabled={!project.available || scanning || found !== null}
             title={project.available ? 'Look for API keys in this project’s .env files' : 'The folder is gone'}
           >
-            <UseIcon name="search" size={14} />
+            <Icon name="search" size={14} />
             {scanning ? 'Searching…' : 'Find keys in this project'}
           </button>
           <button type="button" className="button button-small button-danger-quiet" onClick={() => setRemoving(true)}>

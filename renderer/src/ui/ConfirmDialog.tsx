@@ -1,6 +1,7 @@
 /** A dialog asking to confirm one action, with room for an explanation, a field and an error. */
 import type { FormEvent, ReactNode } from 'react';
 import { Dialog } from './Dialog';
+import { DialogActions, FormError } from './DialogParts';
 
 interface ConfirmDialogProps {
   title: string;
@@ -39,16 +40,9 @@ export function ConfirmDialog({
       <form className="dialog-form" onSubmit={submit} noValidate>
         <div className="dialog-body">
           {children}
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
         </div>
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose} busy={busy}>
           <button
             type="submit"
             className={`button button-${tone}`}
@@ -57,7 +51,7 @@ export function ConfirmDialog({
           >
             {busy ? 'Working…' : confirmLabel}
           </button>
-        </footer>
+        </DialogActions>
       </form>
     </Dialog>
   );

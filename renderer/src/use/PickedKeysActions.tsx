@@ -3,7 +3,7 @@ import { useUiStore } from '../store/uiStore';
 import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
 import { usePickedKeys } from './pickedKeys';
 import { unusableReason } from './usable';
-import { UseIcon } from './UseIcon';
+import { Icon } from '../ui/Icon';
 import './use.css';
 
 export function PickedKeysActions() {
@@ -25,7 +25,7 @@ export function PickedKeysActions() {
         disabled={readOnly !== null}
         title={readOnly ?? `Write the ${ids.length} chosen ${ids.length === 1 ? 'key' : 'keys'} into a project’s .env file`}
       >
-        <UseIcon name="use" size={14} />
+        <Icon name="use" size={14} />
         Use… ({ids.length})
       </button>
       <button type="button" className="button button-small button-ghost picked-clear" onClick={clear}>

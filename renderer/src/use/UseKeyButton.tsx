@@ -3,7 +3,7 @@ import type { KeyView } from '../../../shared/types';
 import { useUiStore } from '../store/uiStore';
 import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
 import { unusableReason } from './usable';
-import { UseIcon } from './UseIcon';
+import { Icon } from '../ui/Icon';
 
 export function UseKeyButton({ keyView }: { keyView: KeyView }) {
   const openDialog = useUiStore((s) => s.openDialog);
@@ -17,7 +17,7 @@ export function UseKeyButton({ keyView }: { keyView: KeyView }) {
       disabled={disabled !== null}
       title={disabled ?? 'Write this key into a project’s .env file'}
     >
-      <UseIcon name="use" size={14} />
+      <Icon name="use" size={14} />
       Use…
     </button>
   );

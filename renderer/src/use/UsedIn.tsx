@@ -1,7 +1,7 @@
 /** Key detail: the .env files this key was written to, kept current as the vault changes. */
 import { describeLastUsed, formatDateTime } from '../format';
 import { useVaultStore } from '../store/vaultStore';
-import { UseIcon } from './UseIcon';
+import { Icon } from '../ui/Icon';
 import { useKeyExports } from './useKeyExports';
 import './use.css';
 
@@ -21,7 +21,7 @@ export function UsedIn({ keyId }: { keyId: string }) {
         <ul className="used-in-list">
           {exports.map((e) => (
             <li key={`${e.file}\n${e.variable}`} className="used-in-item">
-              <UseIcon name="file" size={14} />
+              <Icon name="file" size={14} />
               <div className="used-in-text">
                 <span className="used-in-where" title={e.file}>
                   {e.projectName ? <strong>{e.projectName}</strong> : null}
