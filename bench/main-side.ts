@@ -1,24 +1,12 @@
 /** The main process as the bench builds it: the real handlers and dispatcher, with in-memory stand-ins for the OS bits. */
-import { ClipboardService, type ClipboardAdapter } from '../electron/core/clipboard';
+import { ClipboardService } from '../electron/core/clipboard';
+import { MemoryClipboard } from '../test/helpers/memory-clipboard';
 import type { SecretStore } from '../electron/core/keychain';
 import { KeytarSecretStore } from '../electron/core/keychain';
 import { openNodeStore } from '../electron/core/conf-store';
 import { Vault } from '../electron/core/vault';
 import { createHandlers } from '../electron/main/handlers';
 import { createDispatcher, type Dispatch } from '../electron/main/ipc-dispatch';
-
-class MemoryClipboard implements ClipboardAdapter {
-  text = '';
-  async writeText(text: string) {
-    this.text = text;
-  }
-  async readText() {
-    return this.text;
-  }
-  clear() {
-    this.text = '';
-  }
-}
 
 export function openVault(home: string, secrets: SecretStore): Vault {
   return new Vault({ store: openNodeStore(home), secrets });

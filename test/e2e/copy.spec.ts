@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test, type AnyApp } from './fixtures';
+import { expectNoSecretOnPage } from './page-checks';
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
@@ -32,19 +33,6 @@ async function createKey(app: AnyApp, name: string, ...options: string[]): Promi
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${escapeRegex(name)}\\b`) });
 const copiedToast = (page: Page) => page.getByRole('status').filter({ hasText: 'Copied' });
-
-/** The value is nowhere in the page: markup, text or form fields. */
-async function expectNoSecretOnPage(page: Page, secrets: string[]): Promise<void> {
-  expect(secrets.length).toBeGreaterThan(0);
-  const html = await page.content();
-  const text = await page.locator('body').innerText();
-  const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'));
-  for (const secret of secrets) {
-    expect(html.includes(secret), 'secret in page HTML').toBe(false);
-    expect(text.includes(secret), 'secret in page text').toBe(false);
-    expect(values.includes(secret), 'secret in a form field').toBe(false);
-  }
-}
 
 test('copy from a list row: a countdown toast, the key on the clipboard (never in the page); Clear now empties it', async ({ app }) => {
   const { page } = app;

@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type AnyApp } from './fixtures';
+import { expectNoSecretOnPage } from './page-checks';
 
 interface CliKey {
   id: string;
@@ -26,19 +27,6 @@ async function cliJson<T>(app: AnyApp, args: string[], input?: string): Promise<
 }
 
 const listKeys = (app: AnyApp) => cliJson<CliKey[]>(app, ['list']);
-
-/** Every secret of the test's keychain is absent from the page: markup, text and form values. */
-async function expectNoSecretOnPage(page: Page, secrets: string[]): Promise<void> {
-  expect(secrets.length).toBeGreaterThan(0);
-  const html = await page.content();
-  const text = await page.locator('body').innerText();
-  const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'));
-  for (const secret of secrets) {
-    expect(html.includes(secret), 'secret in page HTML').toBe(false);
-    expect(text.includes(secret), 'secret in page text').toBe(false);
-    expect(values.includes(secret), 'secret in a form field').toBe(false);
-  }
-}
 
 function row(page: Page, name: string) {
   return page.getByRole('row', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test, type AnyApp } from './fixtures';
+import { expectNoSecretOnPage } from './page-checks';
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
@@ -49,17 +50,6 @@ async function openProjects(page: Page) {
 
 const project = (page: Page, name: string) => page.getByRole('article', { name });
 const toast = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
-
-/** Every secret of the test's keychain is absent from the page: markup, text and form values. */
-async function expectNoSecretOnPage(page: Page, secrets: string[]): Promise<void> {
-  expect(secrets.length).toBeGreaterThan(0);
-  const html = await page.content();
-  const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'));
-  for (const secret of secrets) {
-    expect(html.includes(secret), 'secret in page HTML').toBe(false);
-    expect(values.includes(secret), 'secret in a form field').toBe(false);
-  }
-}
 
 test('empty state leads to Add project; files show what git does with them; remove asks first and touches nothing', async ({ app }) => {
   const { page } = app;

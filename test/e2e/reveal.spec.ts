@@ -5,24 +5,12 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type AnyApp } from './fixtures';
+import { expectNoSecretOnPage } from './page-checks';
 
 async function createKey(app: AnyApp, name: string): Promise<string> {
   const result = await app.cli(['create', name, '--json']);
   expect(result.code, result.stderr).toBe(0);
   return (JSON.parse(result.stdout) as { secret: string }).secret;
-}
-
-/** Every secret of the test's keychain is absent from the page: markup, text and form values. */
-async function expectNoSecretOnPage(page: Page, secrets: string[]): Promise<void> {
-  expect(secrets.length).toBeGreaterThan(0);
-  const html = await page.content();
-  const text = await page.locator('body').innerText();
-  const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'));
-  for (const secret of secrets) {
-    expect(html.includes(secret), 'secret in page HTML').toBe(false);
-    expect(text.includes(secret), 'secret in page text').toBe(false);
-    expect(values.includes(secret), 'secret in a form field').toBe(false);
-  }
 }
 
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { parse } from 'dotenv';
 import { expect, test, type AnyApp } from './fixtures';
+import { expectNoSecretOnPage } from './page-checks';
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 const DAY = 86_400_000;
@@ -59,19 +60,6 @@ function makeProject(app: AnyApp, name: string, options: { git?: boolean; files?
 }
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
-
-/** Every secret of the test's keychain is absent from the page: markup, text and form values. */
-async function expectNoSecretOnPage(page: Page, secrets: string[]): Promise<void> {
-  expect(secrets.length).toBeGreaterThan(0);
-  const html = await page.content();
-  const text = await page.locator('body').innerText();
-  const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value).join('\n'));
-  for (const secret of secrets) {
-    expect(html.includes(secret), 'secret in page HTML').toBe(false);
-    expect(text.includes(secret), 'secret in page text').toBe(false);
-    expect(values.includes(secret), 'secret in a form field').toBe(false);
-  }
-}
 
 const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
 

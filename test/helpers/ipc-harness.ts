@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { ClipboardService } from '../../electron/core/clipboard';
+import { MemoryClipboard } from './memory-clipboard';
 import { createHandlers, type MainDeps } from '../../electron/main/handlers';
 import { createDispatcher, type Dispatch } from '../../electron/main/ipc-dispatch';
 import type { Vault } from '../../electron/core/vault';
@@ -23,18 +24,14 @@ export interface IpcHarness {
 }
 
 export function makeIpcHarness(vault: Vault, deps: Partial<Omit<MainDeps, 'vault' | 'clipboard' | 'dialogs'>> = {}): IpcHarness {
-  let clipboard = '';
+  const clipboard = new MemoryClipboard();
   let nextFolder: string | null = null;
-  const service = new ClipboardService({
-    writeText: async (text) => void (clipboard = text),
-    readText: async () => clipboard,
-    clear: () => void (clipboard = ''),
-  });
+  const service = new ClipboardService(clipboard);
   const dispatch = createDispatcher(createHandlers({ vault, clipboard: service, dialogs: { chooseFolder: async () => nextFolder }, ...deps }));
   return {
     dispatch,
-    clipboardText: () => clipboard,
-    userCopies: (text) => void (clipboard = text),
+    clipboardText: () => clipboard.text,
+    userCopies: (text) => void (clipboard.text = text),
     chooseFolderNext: (folder) => void (nextFolder = folder),
     async ok<T>(channel: string, payload: unknown = {}): Promise<T> {
       const envelope = await dispatch(channel, payload);

@@ -12,7 +12,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ClipboardService, type ClipboardAdapter } from '../../../electron/core/clipboard';
+import { ClipboardService } from '../../../electron/core/clipboard';
+import { MemoryClipboard } from '../../helpers/memory-clipboard';
 import type { SecretStore } from '../../../electron/core/keychain';
 import { openNodeVaultRecovering } from '../../../electron/core/open-vault';
 import { watchStoreFile } from '../../../electron/core/store-watch';
@@ -34,19 +35,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-
-class MemoryClipboard implements ClipboardAdapter {
-  text = '';
-  async writeText(text: string) {
-    this.text = text;
-  }
-  async readText() {
-    return this.text;
-  }
-  clear() {
-    this.text = '';
-  }
-}
 
 async function clientBundle(): Promise<string> {
   const result = await build({
