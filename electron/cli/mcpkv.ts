@@ -58,7 +58,8 @@ function parseMeta(pairs: string[]): Record<string, string> {
   const metadata: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new VaultError('VALIDATION', `--meta takes KEY=VALUE (got "${pair.slice(0, 40)}").`);
+    // The value is not echoed: it may be a key pasted into the wrong place.
+    if (eq <= 0) throw new VaultError('VALIDATION', '--meta takes KEY=VALUE: one of the values has no "=".');
     metadata[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return metadata;

@@ -203,6 +203,9 @@ describe('mcpkv errors and help', () => {
     const option = await cli(['settings', '--clear-after', 'mcp_sk_AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHHIIIIJJJJ']);
     expectOneLineError(option, /--clear-after/);
     expect(option.stderr).not.toContain('AAAABBBB');
+    const meta = await cli(['create', 'x', '--meta', 'mcp_sk_AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHHIIIIJJJJ']);
+    expectOneLineError(meta, /--meta takes KEY=VALUE/);
+    expect(meta.stderr).not.toContain('AAAABBBB');
   });
 
   it('explains what to install or start when no keychain is available', async () => {
