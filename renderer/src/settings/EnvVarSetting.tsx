@@ -2,8 +2,9 @@
  * The default variable name: what "Copy as NAME=…" writes and what new .env exports suggest. Checked with
  * main's own rule and saved on Enter or on leaving the field.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { envVarNameSchema } from '../../../shared/schemas';
+import { draftKeyHandler } from './draftKeys';
 import { SettingRow } from './SettingRow';
 import { useSettingSaver } from './useSettingSaver';
 
@@ -33,16 +34,10 @@ export function EnvVarSetting({ value }: { value: string }) {
     if (await save({ defaultEnvVar: draft })) setDraft(null);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      void commit();
-    } else if (event.key === 'Escape' && draft !== null) {
-      event.preventDefault();
-      setDraft(null);
-      reset();
-    }
-  }
+  const onKeyDown = draftKeyHandler(draft !== null, commit, () => {
+    setDraft(null);
+    reset();
+  });
 
   const invalid = state.kind === 'error';
   return (

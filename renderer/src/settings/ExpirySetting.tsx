@@ -1,7 +1,8 @@
 /** The expiry of new keys: 30 / 90 / 365 days, never, or any number of days (validated as main does). */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { EXPIRY_DAYS_MAX, expiresInDaysSchema } from '../../../shared/schemas';
 import { ChoiceGroup, type Choice } from './ChoiceGroup';
+import { draftKeyHandler } from './draftKeys';
 import { SettingRow } from './SettingRow';
 import { useSettingSaver } from './useSettingSaver';
 
@@ -73,16 +74,10 @@ export function ExpirySetting({ value }: { value: number }) {
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      void commit();
-    } else if (event.key === 'Escape' && draft !== null) {
-      event.preventDefault();
-      setDraft(null);
-      reset();
-    }
-  }
+  const onKeyDown = draftKeyHandler(draft !== null, commit, () => {
+    setDraft(null);
+    reset();
+  });
 
   const errorId = `${id}-error`;
   return (

@@ -152,9 +152,9 @@ export interface Built<T> {
   errors: FieldErrors;
 }
 
-export function buildCreateInput(values: KeyFormValues, importSecret?: string): Built<CreateKeyInput> {
-  const errors: FieldErrors = {};
-  const input: CreateKeyInput = {
+/** The fields create and edit share, from the form; problems found on the way go into `errors`. */
+function keyFields(values: KeyFormValues, errors: FieldErrors) {
+  return {
     name: values.name,
     description: values.description,
     owner: values.owner,
@@ -162,8 +162,12 @@ export function buildCreateInput(values: KeyFormValues, importSecret?: string): 
     metadata: metadataFields(values.metadata, errors),
     ...expiryFields(values, errors),
     httpHeader: values.httpHeader,
-    ...(importSecret !== undefined && { importSecret }),
   };
+}
+
+export function buildCreateInput(values: KeyFormValues, importSecret?: string): Built<CreateKeyInput> {
+  const errors: FieldErrors = {};
+  const input: CreateKeyInput = { ...keyFields(values, errors), ...(importSecret !== undefined && { importSecret }) };
   const parsed = createKeyInputSchema.safeParse(input);
   if (!parsed.success) issuesToErrors(parsed.error.issues, errors);
   return { input: Object.keys(errors).length ? null : input, errors };
@@ -171,15 +175,7 @@ export function buildCreateInput(values: KeyFormValues, importSecret?: string): 
 
 export function buildEditInput(values: KeyFormValues): Built<EditKeyInput> {
   const errors: FieldErrors = {};
-  const input: EditKeyInput = {
-    name: values.name,
-    description: values.description,
-    owner: values.owner,
-    permissions: permissionList(values, errors),
-    metadata: metadataFields(values.metadata, errors),
-    ...expiryFields(values, errors),
-    httpHeader: values.httpHeader,
-  };
+  const input: EditKeyInput = keyFields(values, errors);
   const parsed = editKeyInputSchema.safeParse(input);
   if (!parsed.success) issuesToErrors(parsed.error.issues, errors);
   return { input: Object.keys(errors).length ? null : input, errors };
