@@ -3,31 +3,46 @@
 // downloads Electron's release list is left out (this network cannot reach GitHub).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const toolDir = path.join(here, 'electronegativity');
-const cli = path.join(toolDir, 'node_modules/@doyensec/electronegativity/dist/index.js');
-if (!fs.existsSync(cli)) execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: toolDir, stdio: 'inherit' });
+const runner = path.join(toolDir, 'node_modules/@doyensec/electronegativity/dist/runner.js');
+if (!fs.existsSync(runner)) execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: toolDir, stdio: 'inherit' });
 
+// The programmatic runner, not the CLI: the CLI writes its CSV report with two racing fs.writeFile calls
+// (header, then rows appended), so the report is sometimes cut short or garbled.
+const runnerModule = createRequire(import.meta.url)(runner);
+const run = runnerModule.default ?? runnerModule;
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-')), 'report.csv');
-execFileSync(process.execPath, [cli, '-i', path.join(root, 'electron'), '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-r', '-o', csv], {
-  stdio: 'ignore',
+const result = await run({
+  input: path.join(root, 'electron'),
+  isRelative: true,
+  customScan: [],
+  excludeFromScan: ['availablesecurityfixesglobalcheck'],
+  electronVersionOverride: electronVersion,
+  parserPlugins: [],
 });
+if (result.errors?.length) {
+  console.error(`Electronegativity could not parse ${result.errors.length} file(s):`, result.errors.map((e) => e.file ?? e));
+  process.exit(1);
+}
 
 const explained = JSON.parse(fs.readFileSync(path.join(here, 'electronegativity-explained.json'), 'utf8'));
-const rows = fs.readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((line) => {
-  const [issue, severity, , file, location] = line.split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
-  return { issue, severity, file, location };
-});
+const rows = result.issues.map((issue) => ({
+  issue: issue.id,
+  severity: issue.severity.name,
+  file: issue.file,
+  location: `${issue.location.line}:${issue.location.column}`,
+}));
+const isExplained = (r) => Object.hasOwn(explained, r.issue) && explained[r.issue].file === r.file;
 const serious = rows.filter((r) => r.severity === 'MEDIUM' || r.severity === 'HIGH');
-const unexplained = serious.filter((r) => explained[r.issue]?.file !== r.file);
+const unexplained = serious.filter((r) => !isExplained(r));
 for (const r of rows) {
-  const note = explained[r.issue]?.file === r.file ? `explained: ${explained[r.issue].why}` : r.severity === 'LOW' || r.severity === 'INFORMATIONAL' ? 'low' : 'UNEXPLAINED';
+  const note = isExplained(r) ? `explained: ${explained[r.issue].why}` : r.severity === 'LOW' || r.severity === 'INFORMATIONAL' ? 'low' : 'UNEXPLAINED';
   console.log(`  ${r.severity.padEnd(6)} ${r.issue} ${r.file}:${r.location} — ${note}`);
 }
 console.log(`Electronegativity: ${rows.length} finding(s), ${serious.length} medium/high, ${unexplained.length} unexplained.`);
