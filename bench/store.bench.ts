@@ -4,18 +4,12 @@
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { isExpiringSoon, keyStatus } from '../shared/key-status';
-import type { KeyRecord, KeyView } from '../shared/types';
+import type { KeyRecord } from '../shared/types';
 import type { BenchVault } from './fixture';
 import { collectGarbage, measure, measureSync, timed, value, type Figure } from './harness';
 import { keytarSecrets, mainDispatch, openVault } from './main-side';
 
 const GROUP = 'store';
-
-/** toKeyView as proposed for shared/key-status.ts: the same view (same fields, same order) without `{ ...record, … }`. */
-function proposedView(record: KeyRecord, now: number): KeyView {
-  return Object.assign({}, record, { status: keyStatus(record, now), expiringSoon: isExpiringSoon(record, now) });
-}
 
 export async function storeBench(bv: BenchVault): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -50,20 +44,9 @@ export async function storeBench(bv: BenchVault): Promise<Figure[]> {
   if (count !== bv.keys) throw new Error(`keys:list returned ${String(count)} keys: ${JSON.stringify(envelope).slice(0, 200)}`);
   figures.push(timed(GROUP, 'keys:list IPC handler (dispatcher + handler)', list, { text: '≤ 10 ms median', check: (s) => s.median <= 10 }));
 
-  // Where the handler's time goes: building 10,000 views (shared/key-status.ts toKeyView, `{ ...record, status,
-  // expiringSoon }`). The same views built with Object.assign — same fields, same order — for comparison.
-  const now = Date.now();
+  // Where the handler's time goes: building 10,000 views (shared/key-status.ts toKeyView).
   const views = measureSync(() => vault.list(), { warmup: 3, runs: 30 });
-  const proposed = measureSync(() => Object.values(vault.store.read().keys).map((r) => proposedView(r, now)), { warmup: 3, runs: 30 });
-  const openProposed = measureSync(
-    () => Object.values(openVault(bv.home, secrets).store.read().keys).map((r): KeyView => proposedView(r, now)),
-    { warmup: 3, runs: 20, before: collectGarbage },
-  );
-  figures.push(
-    timed(GROUP, `vault.list(): ${bv.keys} views, as is ({ ...record, … })`, views),
-    timed(GROUP, 'the same views with Object.assign (proposed toKeyView)', proposed, undefined, 'not in the code: a proposal for shared/key-status.ts'),
-    timed(GROUP, 'open vault + list, with the proposed toKeyView', openProposed, undefined, 'what the first figure would be'),
-  );
+  figures.push(timed(GROUP, `vault.list(): ${bv.keys} views (toKeyView)`, views));
 
   // What Electron then does with the reply: a structured clone (V8 ValueSerializer) to the renderer and back.
   const clone = measureSync(() => v8.deserialize(v8.serialize(envelope)), { warmup: 3, runs: 20 });

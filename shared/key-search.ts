@@ -2,7 +2,8 @@
  * Search, status filter and sort for the keys list: one pure function, fast enough to run on every
  * keystroke over 10,000 keys. The expensive parts (a lowercase haystack per key, parsed dates, the four
  * sort orders) are computed once per list identity and cached in a WeakMap, so a keystroke costs one
- * linear scan of a presorted array.
+ * linear scan of a presorted array. Haystacks are built on the first query that needs them, not when a
+ * list arrives: the first paint of a new list does not wait for them.
  */
 import { EXPIRING_SOON_DAYS } from './key-status';
 import type { KeyView } from './types';
@@ -29,8 +30,8 @@ const NEVER = Number.POSITIVE_INFINITY;
 
 interface Entry {
   key: KeyView;
-  /** Every searchable field, lowercased, separated by newlines (a query term never holds one). */
-  haystack: string;
+  /** Every searchable field, lowercased, separated by newlines (a query term never holds one); built on first search. */
+  haystack: string | null;
   /**
    * Ids match by a prefix of 4+ characters only, as the CLI resolves them: digits typed must not hit
    * the middle (or, when short, the start) of a random hex id.
@@ -66,7 +67,7 @@ function haystackOf(key: KeyView): string {
 function toEntry(key: KeyView): Entry {
   return {
     key,
-    haystack: haystackOf(key),
+    haystack: null,
     id: key.id.toLowerCase(),
     createdMs: parseTime(key.createdAt, 0),
     expiresMs: parseTime(key.expiresAt, NEVER),
@@ -163,6 +164,7 @@ function narrows(prev: string[], next: string[]): boolean {
 }
 
 function matchesTerm(entry: Entry, term: string): boolean {
+  entry.haystack ??= haystackOf(entry.key);
   return entry.haystack.includes(term) || (term.length >= ID_PREFIX_MIN && entry.id.startsWith(term));
 }
 

@@ -5,7 +5,7 @@ export const EXPIRING_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 /** The derived fields, from one parse of the expiry: revoked wins, then expired, else active (maybe expiring soon). */
-function derive(record: Pick<KeyRecord, 'revokedAt' | 'expiresAt'>, now: number): { status: KeyStatus; expiringSoon: boolean } {
+export function derive(record: Pick<KeyRecord, 'revokedAt' | 'expiresAt'>, now: number): { status: KeyStatus; expiringSoon: boolean } {
   const expires = record.expiresAt === null ? null : Date.parse(record.expiresAt);
   const status: KeyStatus = record.revokedAt ? 'revoked' : expires !== null && expires <= now ? 'expired' : 'active';
   return { status, expiringSoon: status === 'active' && expires !== null && expires - now <= EXPIRING_SOON_DAYS * DAY_MS };

@@ -2,7 +2,7 @@
  * Expiry and rotation reminders: which keys need attention now. Pure, so the banner (renderer), the
  * notification scheduler (main) and tests compute them alike from the same key views and clock.
  */
-import { isExpiringSoon, keyStatus } from './key-status';
+import { derive } from './key-status';
 import type { KeyView } from './types';
 
 const DAY_MS = 86_400_000;
@@ -20,26 +20,40 @@ export interface ExpiryReminders {
 
 const time = (iso: string | null) => (iso === null ? Infinity : Date.parse(iso));
 
-export function expiryReminders(keys: readonly KeyView[], now: number = Date.now()): ExpiryReminders {
-  const expiringSoon: KeyView[] = [];
-  const expired: KeyView[] = [];
-  const rotationDue: KeyView[] = [];
+/** Keys paired with the time they sort by, parsed once: a comparator that parses dates runs O(n log n) times. */
+type Timed = { key: KeyView; at: number };
+const byTime = (list: Timed[], direction: 1 | -1): KeyView[] => list.sort((a, b) => direction * (a.at - b.at)).map((t) => t.key);
+
+/** What the banner and the daily notification tell: keys expiring soon and expired keys. */
+export type ExpiryAlerts = Pick<ExpiryReminders, 'expiringSoon' | 'expired'>;
+
+export function expiryAlerts(keys: readonly KeyView[], now: number = Date.now()): ExpiryAlerts {
+  const expiringSoon: Timed[] = [];
+  const expired: Timed[] = [];
   for (const key of keys) {
     // Status is derived again from `now`: a view computed a while ago may be stale.
-    const status = keyStatus(key, now);
-    if (status === 'expired') expired.push(key);
-    if (status !== 'active') continue;
-    if (isExpiringSoon(key, now)) expiringSoon.push(key);
-    if (time(key.rotatedAt ?? key.createdAt) <= now - ROTATION_DUE_DAYS * DAY_MS) rotationDue.push(key);
+    const { status, expiringSoon: soon } = derive(key, now);
+    if (status === 'expired') expired.push({ key, at: time(key.expiresAt) });
+    else if (soon) expiringSoon.push({ key, at: time(key.expiresAt) });
   }
-  expiringSoon.sort((a, b) => time(a.expiresAt) - time(b.expiresAt));
-  expired.sort((a, b) => time(b.expiresAt) - time(a.expiresAt));
-  rotationDue.sort((a, b) => time(a.rotatedAt ?? a.createdAt) - time(b.rotatedAt ?? b.createdAt));
-  return { expiringSoon, expired, rotationDue };
+  return { expiringSoon: byTime(expiringSoon, 1), expired: byTime(expired, -1) };
+}
+
+/** When the key was last given a value: its rotation, or its creation. */
+const lastNewValue = (key: KeyView) => time(key.rotatedAt ?? key.createdAt);
+
+/** An active key whose value is ROTATION_DUE_DAYS days old or older. */
+export function isRotationDue(key: KeyView, now: number = Date.now()): boolean {
+  return derive(key, now).status === 'active' && lastNewValue(key) <= now - ROTATION_DUE_DAYS * DAY_MS;
+}
+
+export function expiryReminders(keys: readonly KeyView[], now: number = Date.now()): ExpiryReminders {
+  const rotationDue = keys.filter((key) => isRotationDue(key, now)).map((key) => ({ key, at: lastNewValue(key) }));
+  return { ...expiryAlerts(keys, now), rotationDue: byTime(rotationDue, 1) };
 }
 
 /** The notification text for keys that expire soon or have expired, or null when there is nothing to say. */
-export function reminderMessage(reminders: Pick<ExpiryReminders, 'expiringSoon' | 'expired'>): { title: string; body: string } | null {
+export function reminderMessage(reminders: ExpiryAlerts): { title: string; body: string } | null {
   const { expiringSoon, expired } = reminders;
   if (expiringSoon.length === 0 && expired.length === 0) return null;
   const plural = (n: number) => `${n} key${n === 1 ? '' : 's'}`;

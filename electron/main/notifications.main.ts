@@ -7,7 +7,7 @@
  * in tests). No `electron` import here but types.
  */
 import type { Notification as ElectronNotification, NotificationConstructorOptions } from 'electron';
-import { expiryReminders, reminderMessage } from '../../shared/reminders';
+import { expiryAlerts, reminderMessage } from '../../shared/reminders';
 import type { SettingsStore } from '../core/settings';
 import type { Vault } from '../core/vault';
 
@@ -94,7 +94,7 @@ export class ReminderScheduler {
       const last = current.lastNotifiedAt === null ? null : Date.parse(current.lastNotifiedAt);
       // (A "last" in the future means the clock was turned back: not a reason to stay silent for ever.)
       if (last !== null && last <= now && now - last < NOTIFY_INTERVAL_MS) return false;
-      const message = reminderMessage(expiryReminders(vault.list(), now));
+      const message = reminderMessage(expiryAlerts(vault.list(), now));
       if (!message) return false;
       notifier.show(message, this.options.onClick);
       await settings.markNotified(new Date(now));

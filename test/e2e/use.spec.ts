@@ -226,6 +226,10 @@ test('ticks two keys in the list (click and Space), Use… (2) writes both under
   await expect(page.getByRole('button', { name: 'Use… (2)' })).toBeVisible();
   await row(page, 'alpha').click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByRole('button', { name: 'Use… (1)' })).toBeVisible();
+  // Shift-click on a row never selects the page's text (here it reaches a revoked key: nothing is ticked).
+  await row(page, 'gamma').click({ modifiers: ['Shift'] });
+  expect(await page.evaluate(() => getSelection()?.toString() ?? '')).toBe('');
+  await expect(page.getByRole('button', { name: 'Use… (1)' })).toBeVisible();
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear selection' }).click();
   await expect(page.getByRole('button', { name: /^Use… \(/ })).toHaveCount(0);

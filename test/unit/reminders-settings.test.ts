@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryReminders, reminderMessage, ROTATION_DUE_DAYS } from '../../shared/reminders';
+import { expiryAlerts, expiryReminders, isRotationDue, reminderMessage, ROTATION_DUE_DAYS } from '../../shared/reminders';
 import { toKeyView } from '../../shared/key-status';
 import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, describeClearTime, readSettings, settingsUpdateSchema } from '../../shared/settings';
 import type { KeyRecord, KeyView } from '../../shared/types';
@@ -66,6 +66,14 @@ describe('expiryReminders', () => {
     expect(names(later.expiringSoon)).toEqual(['soon-later']);
     expect(names(later.expired)).toContain('soon-first');
     expect(expiryReminders([], NOW)).toEqual({ expiringSoon: [], expired: [], rotationDue: [] });
+  });
+
+  it("the banner's alerts and a key's rotation hint say what the full reminders say", () => {
+    const full = expiryReminders(keys, NOW);
+    expect(expiryAlerts(keys, NOW)).toEqual({ expiringSoon: full.expiringSoon, expired: full.expired });
+    expect(names(keys.filter((k) => isRotationDue(k, NOW)))).toEqual(['old-never-rotated', 'rotation-boundary']);
+    expect(isRotationDue(keys.find((k) => k.name === 'rotated-recently')!, NOW)).toBe(false);
+    expect(isRotationDue(keys.find((k) => k.name === 'rotated-recently')!, NOW + DAY)).toBe(true);
   });
 
   it('a notification names the keys, or is null when nothing expires', () => {

@@ -1,4 +1,7 @@
-/** Renders the open dialog, for the key it is about. A dialog whose key vanished (deleted elsewhere) closes. */
+/**
+ * Renders the open dialog, for the key it is about: the one place dialogs are drawn. A dialog whose key
+ * vanished (deleted elsewhere) closes.
+ */
 import { useEffect } from 'react';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
@@ -7,6 +10,7 @@ import { DeleteKeyDialog } from './DeleteKeyDialog';
 import { EditKeyDialog } from './EditKeyDialog';
 import { RevokeKeyDialog } from './RevokeKeyDialog';
 import { RotateKeyDialog } from './RotateKeyDialog';
+import { UseDialogHost } from '../use/UseDialogHost';
 
 export function DialogHost() {
   const dialog = useUiStore((s) => s.dialog);
@@ -32,5 +36,7 @@ export function DialogHost() {
       return <RevokeKeyDialog key={keyView.id} {...props} />;
     case 'delete':
       return <DeleteKeyDialog key={keyView.id} {...props} />;
+    case 'use':
+      return <UseDialogHost keyIds={dialog.keyIds} onClose={closeDialog} />;
   }
 }

@@ -39,7 +39,8 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
     count: keys.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows past each edge: enough for smooth scrolling, and few to mount when a keystroke replaces them all.
+    overscan: 5,
   });
 
   const active = Math.min(activeIndex, Math.max(keys.length - 1, 0));

@@ -40,6 +40,10 @@ export const KeyRow = memo(function KeyRow({ keyView: key, index, now, selected,
       tabIndex={tabbable ? 0 : -1}
       className={`key-row${selected ? ' is-selected' : ''}${status === 'revoked' ? ' is-revoked' : ''}${picked ? ' is-picked' : ''}`}
       style={style}
+      onMouseDown={(event) => {
+        // Shift-click would otherwise also select the page's text from the last click to this one.
+        if (event.shiftKey) event.preventDefault();
+      }}
       onClick={(event) => {
         // Ctrl/Cmd-click ticks the key, Shift-click a range; a plain click opens it.
         if (event.ctrlKey || event.metaKey || event.shiftKey) {

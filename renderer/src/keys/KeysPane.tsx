@@ -6,7 +6,6 @@ import { NoKeysYet, NoMatches } from './EmptyState';
 import { KeyList } from './KeyList';
 import { KeyToolbar } from './KeyToolbar';
 import { FileReportHost } from '../use/FileReportHost';
-import { UseDialogHost } from '../use/UseDialogHost';
 
 export function KeysPane() {
   const keys = useVaultStore((s) => s.keys);
@@ -44,7 +43,6 @@ export function KeysPane() {
     <main className="keys-pane" aria-label="Keys list">
       {keys.length > 0 ? <KeyToolbar shown={shown.length} /> : null}
       {body}
-      <UseDialogHost />
       <FileReportHost />
     </main>
   );

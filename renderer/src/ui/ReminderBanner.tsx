@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { EXPIRING_SOON_DAYS } from '../../../shared/key-status';
-import { expiryReminders } from '../../../shared/reminders';
+import { expiryAlerts } from '../../../shared/reminders';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { Icon } from './Icon';
@@ -17,7 +17,7 @@ function plural(n: number, one: string, many: string): string {
 export function ReminderBanner() {
   const keys = useVaultStore((s) => s.keys);
   const now = useVaultStore((s) => s.now);
-  const { expiringSoon, expired } = useMemo(() => expiryReminders(keys, now), [keys, now]);
+  const { expiringSoon, expired } = useMemo(() => expiryAlerts(keys, now), [keys, now]);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const signature = `${expiringSoon.length}|${expired.length}`;
   if ((expiringSoon.length === 0 && expired.length === 0) || dismissed === signature) return null;

@@ -1,5 +1,5 @@
 /** In a key's details: "Not rotated for N days — rotate?" for keys due for rotation, with a way to do it. */
-import { expiryReminders, ROTATION_DUE_DAYS } from '../../../shared/reminders';
+import { isRotationDue, ROTATION_DUE_DAYS } from '../../../shared/reminders';
 import type { KeyView } from '../../../shared/types';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from './Icon';
@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 
 export function RotationHint({ keyView: key, now, disabled }: { keyView: KeyView; now: number; disabled: string | null }) {
   const openDialog = useUiStore((s) => s.openDialog);
-  if (expiryReminders([key], now).rotationDue.length === 0) return null;
+  if (!isRotationDue(key, now)) return null;
   const days = Math.floor((now - Date.parse(key.rotatedAt ?? key.createdAt)) / DAY_MS);
   return (
     <div className="rotation-hint" role="note">

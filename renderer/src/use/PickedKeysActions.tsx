@@ -1,4 +1,5 @@
 /** Keys list toolbar: "Use… (N)" for the ticked keys, and a way to untick them all. */
+import { useMemo } from 'react';
 import { useUiStore } from '../store/uiStore';
 import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
 import { usePickedKeys } from './pickedKeys';
@@ -14,7 +15,11 @@ export function PickedKeysActions() {
   const openDialog = useUiStore((s) => s.openDialog);
   const readOnly = useReadOnlyReason();
   // Only keys still in the vault and usable count (one may have been revoked or deleted since it was ticked).
-  const ids = keys.filter((k) => picked.has(k.id) && unusableReason(k, now) === null).map((k) => k.id);
+  // Memoized, and skipped when nothing is ticked: the toolbar re-renders on every keystroke in search.
+  const ids = useMemo(
+    () => (picked.size === 0 ? [] : keys.filter((k) => picked.has(k.id) && unusableReason(k, now) === null).map((k) => k.id)),
+    [keys, picked, now],
+  );
   if (ids.length === 0) return null;
   return (
     <div className="picked-actions" role="group" aria-label="Chosen keys">
