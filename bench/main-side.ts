@@ -24,18 +24,18 @@ export function mainDispatch(vault: Vault): Dispatch {
 
 /** Counts every call that reaches the keychain. `secretReads` are reads of a key's secret (or of all of them). */
 export class CountingSecrets implements SecretStore {
-  calls = { get: 0, set: 0, delete: 0, listIds: 0 };
+  calls = { get: 0, set: 0, delete: 0, listIds: 0, check: 0 };
   secretReads = 0;
   constructor(
     private readonly inner: SecretStore,
     private readonly isKeyId: (account: string) => boolean,
   ) {}
   reset(): void {
-    this.calls = { get: 0, set: 0, delete: 0, listIds: 0 };
+    this.calls = { get: 0, set: 0, delete: 0, listIds: 0, check: 0 };
     this.secretReads = 0;
   }
   get total(): number {
-    return this.calls.get + this.calls.set + this.calls.delete + this.calls.listIds;
+    return this.calls.get + this.calls.set + this.calls.delete + this.calls.listIds + this.calls.check;
   }
   get(id: string) {
     this.calls.get++;
@@ -54,5 +54,10 @@ export class CountingSecrets implements SecretStore {
     this.calls.listIds++;
     this.secretReads++;
     return this.inner.listIds();
+  }
+  /** A write and removal of an account that never holds a key: no secret is read. */
+  check() {
+    this.calls.check++;
+    return this.inner.check();
   }
 }

@@ -12,6 +12,8 @@ export interface SecretStore {
   delete(id: string): Promise<boolean>;
   /** Ids of every secret under our service. Reads every secret on some platforms: only for recovery and doctor. */
   listIds(): Promise<string[]>;
+  /** Resolves if the keychain can be used now (reachable and unlocked); throws KEYCHAIN_UNAVAILABLE, saying why, if not. */
+  check(): Promise<void>;
 }
 
 type Keytar = typeof import('keytar');
@@ -20,6 +22,14 @@ export const KEYCHAIN_HELP =
   process.platform === 'linux'
     ? 'The OS keychain is not available. Install libsecret (apt-get install libsecret-1-0) and run a Secret Service such as gnome-keyring or KWallet, unlocked, in your D-Bus session.'
     : 'The OS keychain is not available. Unlock your keychain and try again.';
+
+export const KEYCHAIN_LOCKED_HELP =
+  process.platform === 'linux'
+    ? 'The OS keychain is locked. Unlock it (the "Login" keyring, e.g. in Passwords and Keys) and try again.'
+    : 'The OS keychain is locked. Unlock it and try again.';
+
+/** An account that never holds a key: writing and removing it proves the keychain is reachable and unlocked. */
+const PROBE_ACCOUNT = '__mcpkv_probe__';
 
 let keytarModule: Keytar | undefined;
 
@@ -40,14 +50,24 @@ async function keychainCall<T>(call: (keytar: Keytar) => Promise<T>): Promise<T>
   try {
     return await call(keytar);
   } catch (error) {
-    throw new VaultError('KEYCHAIN_UNAVAILABLE', KEYCHAIN_HELP, { cause: error });
+    const locked = error instanceof Error && /\blocked\b/i.test(error.message);
+    throw new VaultError('KEYCHAIN_UNAVAILABLE', locked ? KEYCHAIN_LOCKED_HELP : KEYCHAIN_HELP, { cause: error });
   }
 }
 
+/**
+ * A locked keychain looks empty to a read: libsecret answers "no such item" for a locked collection, and
+ * deleting from it "removes nothing". So an absent answer is checked with a probe write (which a locked
+ * keychain refuses, or, on a desktop, asks the user to unlock for) and then asked again. Without this a
+ * locked keychain would pass for lost secrets, and revoke or delete would leave the secret behind.
+ */
 export class KeytarSecretStore implements SecretStore {
   constructor(readonly service: string) {}
 
-  get(id: string): Promise<string | null> {
+  async get(id: string): Promise<string | null> {
+    const secret = await keychainCall((k) => k.getPassword(this.service, id));
+    if (secret !== null) return secret;
+    await this.check();
     return keychainCall((k) => k.getPassword(this.service, id));
   }
 
@@ -55,12 +75,24 @@ export class KeytarSecretStore implements SecretStore {
     return keychainCall((k) => k.setPassword(this.service, id, secret));
   }
 
-  delete(id: string): Promise<boolean> {
+  async delete(id: string): Promise<boolean> {
+    if (await keychainCall((k) => k.deletePassword(this.service, id))) return true;
+    await this.check();
     return keychainCall((k) => k.deletePassword(this.service, id));
   }
 
   async listIds(): Promise<string[]> {
+    // Checked first: on a locked collection keytar's findCredentials crashes the whole process (a libsecret
+    // assertion, then a null dereference), where the probe fails with an error.
+    await this.check();
     const credentials = await keychainCall((k) => k.findCredentials(this.service));
-    return credentials.map((c) => c.account);
+    return credentials.map((c) => c.account).filter((account) => account !== PROBE_ACCOUNT);
+  }
+
+  check(): Promise<void> {
+    return keychainCall(async (k) => {
+      await k.setPassword(this.service, PROBE_ACCOUNT, 'probe');
+      await k.deletePassword(this.service, PROBE_ACCOUNT);
+    });
   }
 }

@@ -2,7 +2,7 @@
  * What each IPC channel does. Plain Node: no `electron` import, so the same handlers run in the
  * Electron main process and, for end-to-end tests, behind the loopback bridge in test/.
  */
-import { VaultError } from '../../shared/errors';
+import { isVaultError, VaultError } from '../../shared/errors';
 import type { IpcChannel, ParsedRequestOf, ResponseOf } from '../../shared/ipc-contract';
 import type { KeyView, KeyWithSecret } from '../../shared/types';
 import type { ActivityLog } from '../core/activity-log';
@@ -34,9 +34,6 @@ export interface MainDeps {
 
 export type Handlers = { [C in IpcChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 
-/** A probe account that never holds anything: asking for it reaches the keychain without reading a secret. */
-const PROBE_ACCOUNT = '__mcpkv_probe__';
-
 function withoutPrevious<T extends KeyWithSecret>({ previousSecret: _previous, ...key }: T & { previousSecret: string }): Omit<T, 'previousSecret'> {
   return key;
 }
@@ -50,15 +47,16 @@ export function createHandlers({ vault, clipboard, dialogs, activity, settings =
   const projectExports = new ProjectExports(vault, projects);
   return {
     'vault:status': async () => {
-      let keychainAvailable = true;
+      // A probe that reads no secret: unreachable and locked keychains both fail it, each with its own help.
+      let keychainHelp: string | null = null;
       try {
-        await vault.secrets.get(PROBE_ACCOUNT);
-      } catch {
-        keychainAvailable = false;
+        await vault.secrets.check();
+      } catch (error) {
+        keychainHelp = isVaultError(error) ? error.message : KEYCHAIN_HELP;
       }
       return {
-        keychainAvailable,
-        keychainHelp: keychainAvailable ? null : KEYCHAIN_HELP,
+        keychainAvailable: keychainHelp === null,
+        keychainHelp,
         storePath: vault.store.path,
         keyCount: Object.keys(vault.store.read().keys).length,
         notices: notices ?? [],

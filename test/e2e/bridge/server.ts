@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     },
     delete: (id) => keychain.delete(id),
     listIds: () => keychain.listIds(),
+    check: () => keychain.check(),
   });
   const { vault, notes } = await openNodeVaultRecovering(process.env, { wrapSecrets: recording });
   const memoryClipboard = new MemoryClipboard();
