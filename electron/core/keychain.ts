@@ -28,8 +28,11 @@ export const KEYCHAIN_LOCKED_HELP =
     ? 'The OS keychain is locked. Unlock it (the "Login" keyring, e.g. in Passwords and Keys) and try again.'
     : 'The OS keychain is locked. Unlock it and try again.';
 
-/** An account that never holds a key: writing and removing it proves the keychain is reachable and unlocked. */
-const PROBE_ACCOUNT = '__mcpkv_probe__';
+/**
+ * An account that never holds a key: writing and removing it proves the keychain is reachable and unlocked.
+ * A process killed between the two leaves it behind, holding only the word "probe"; the next check removes it.
+ */
+export const PROBE_ACCOUNT = '__mcpkv_probe__';
 
 let keytarModule: Keytar | undefined;
 

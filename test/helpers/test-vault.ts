@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KeytarSecretStore } from '../../electron/core/keychain';
+import { KeytarSecretStore, PROBE_ACCOUNT } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
 
@@ -20,7 +20,7 @@ export interface TestVault {
   env: NodeJS.ProcessEnv;
   vault: Vault;
   open(now?: () => number): Vault;
-  /** All secrets under this vault's service, by key id. */
+  /** All secrets under this vault's service, by key id (not the keychain check's probe account, which holds no secret). */
   keychain(): Promise<Map<string, string>>;
   /** Every file under the vault folder, with its content, for leak checks. */
   files(): { file: string; content: string }[];
@@ -40,7 +40,8 @@ export function makeTestVault(): TestVault {
     vault: open(),
     open,
     async keychain() {
-      return new Map((await keytar.findCredentials(service)).map((c) => [c.account, c.password]));
+      const entries = (await keytar.findCredentials(service)).filter((c) => c.account !== PROBE_ACCOUNT || c.password !== 'probe');
+      return new Map(entries.map((c) => [c.account, c.password]));
     },
     files() {
       return walk(home).map((file) => ({ file, content: fs.readFileSync(file, 'utf8') }));

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../shared/errors';
-import { KeytarSecretStore } from '../../electron/core/keychain';
+import { KeytarSecretStore, PROBE_ACCOUNT } from '../../electron/core/keychain';
 import { MetadataStore, type JsonFileBackend } from '../../electron/core/store';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
-import { makeTestVault, type TestVault } from '../helpers/test-vault';
+import { keytar, makeTestVault, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
 beforeEach(() => {
@@ -106,6 +106,25 @@ describe('create', () => {
     const vault = new Vault({ store: new MetadataStore(failing), secrets: new KeytarSecretStore(t.service) });
     await expect(vault.create({ name: 'doomed' })).rejects.toThrow('disk full');
     expect((await t.keychain()).size).toBe(0);
+  });
+});
+
+describe('the keychain check', () => {
+  const accounts = async () => (await keytar.findCredentials(t.service)).map((c) => c.account);
+
+  it('passes on a working keychain and leaves nothing in it; a probe left by a killed process goes with the next check', async () => {
+    await t.vault.secrets.check();
+    expect(await accounts()).toEqual([]);
+    await keytar.setPassword(t.service, PROBE_ACCOUNT, 'probe');
+    expect(await t.vault.secrets.listIds()).toEqual([]);
+    await t.vault.secrets.check();
+    expect(await accounts()).toEqual([]);
+  });
+
+  it('a secret that is really absent reads as null and deletes as false (the keychain is reachable and unlocked)', async () => {
+    expect(await t.vault.secrets.get('0123456789abcdef')).toBeNull();
+    expect(await t.vault.secrets.delete('0123456789abcdef')).toBe(false);
+    expect(await accounts()).toEqual([]);
   });
 });
 
