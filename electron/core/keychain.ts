@@ -29,10 +29,12 @@ export const KEYCHAIN_LOCKED_HELP =
     : 'The OS keychain is locked. Unlock it and try again.';
 
 /**
- * An account that never holds a key: writing and removing it proves the keychain is reachable and unlocked.
- * A process killed between the two leaves it behind, holding only the word "probe"; the next check removes it.
+ * An account that never holds a key, only PROBE_VALUE: reading it back proves the keychain is reachable and
+ * unlocked (a locked keychain reads as empty). It is written on the first check, a write a locked keychain
+ * refuses, and then kept, so that a check is one read and not a rewrite of the user's keyring file.
  */
 export const PROBE_ACCOUNT = '__mcpkv_probe__';
+export const PROBE_VALUE = 'probe';
 
 let keytarModule: Keytar | undefined;
 
@@ -60,8 +62,9 @@ async function keychainCall<T>(call: (keytar: Keytar) => Promise<T>): Promise<T>
 
 /**
  * A locked keychain looks empty to a read: libsecret answers "no such item" for a locked collection, and
- * deleting from it "removes nothing". So an absent answer is checked with a probe write (which a locked
- * keychain refuses, or, on a desktop, asks the user to unlock for) and then asked again. Without this a
+ * deleting from it "removes nothing". So an absent answer is checked (check(): the probe account reads back,
+ * or can be written, which a locked keychain refuses or, on a desktop, asks the user to unlock for) and then
+ * asked again. Without this a
  * locked keychain would pass for lost secrets, and revoke or delete would leave the secret behind.
  */
 export class KeytarSecretStore implements SecretStore {
@@ -94,8 +97,8 @@ export class KeytarSecretStore implements SecretStore {
 
   check(): Promise<void> {
     return keychainCall(async (k) => {
-      await k.setPassword(this.service, PROBE_ACCOUNT, 'probe');
-      await k.deletePassword(this.service, PROBE_ACCOUNT);
+      if ((await k.getPassword(this.service, PROBE_ACCOUNT)) === PROBE_VALUE) return;
+      await k.setPassword(this.service, PROBE_ACCOUNT, PROBE_VALUE);
     });
   }
 }

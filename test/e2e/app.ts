@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { keychainEntries } from '../helpers/keychain-entries';
 import { keytar, repoRoot, runCli, type CliResult } from '../helpers/process';
 
 export type { CliResult };
@@ -85,7 +86,7 @@ export class App {
 
   /** Every secret under this test's keychain service: what must never leak. */
   async secrets(): Promise<string[]> {
-    return (await keytar.findCredentials(this.service)).map((c) => c.password);
+    return (await keychainEntries(this.service)).map((c) => c.password);
   }
 
   /** What the app last put on the (bridge's in-memory) clipboard. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { keychainEntries } from '../helpers/keychain-entries';
 import { keytar, repoRoot, runCli, type CliResult } from '../helpers/process';
 import type { AppOptions } from './app';
 
@@ -61,7 +62,7 @@ export class ElectronApp {
   }
 
   async secrets(): Promise<string[]> {
-    return (await keytar.findCredentials(this.service)).map((c) => c.password);
+    return (await keychainEntries(this.service)).map((c) => c.password);
   }
 
   async clipboardText(): Promise<string> {

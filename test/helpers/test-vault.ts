@@ -6,10 +6,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KeytarSecretStore, PROBE_ACCOUNT } from '../../electron/core/keychain';
+import { KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
 
+import { keychainEntries } from './keychain-entries';
 import { keytar, type CliResult } from './process';
 
 export { keytar, repoRoot, runCli, type CliResult } from './process';
@@ -40,8 +41,7 @@ export function makeTestVault(): TestVault {
     vault: open(),
     open,
     async keychain() {
-      const entries = (await keytar.findCredentials(service)).filter((c) => c.account !== PROBE_ACCOUNT || c.password !== 'probe');
-      return new Map(entries.map((c) => [c.account, c.password]));
+      return new Map((await keychainEntries(service)).map((c) => [c.account, c.password]));
     },
     files() {
       return walk(home).map((file) => ({ file, content: fs.readFileSync(file, 'utf8') }));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../shared/errors';
-import { KeytarSecretStore, PROBE_ACCOUNT } from '../../electron/core/keychain';
+import { KeytarSecretStore, PROBE_ACCOUNT, PROBE_VALUE } from '../../electron/core/keychain';
 import { MetadataStore, type JsonFileBackend } from '../../electron/core/store';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
@@ -110,21 +110,26 @@ describe('create', () => {
 });
 
 describe('the keychain check', () => {
-  const accounts = async () => (await keytar.findCredentials(t.service)).map((c) => c.account);
+  const accounts = async () => (await keytar.findCredentials(t.service)).map((c) => `${c.account}=${c.password}`);
 
-  it('passes on a working keychain and leaves nothing in it; a probe left by a killed process goes with the next check', async () => {
+  it('keeps one probe account holding only the word "probe", which no listing or test view counts as a key', async () => {
     await t.vault.secrets.check();
-    expect(await accounts()).toEqual([]);
-    await keytar.setPassword(t.service, PROBE_ACCOUNT, 'probe');
+    expect(await accounts()).toEqual([`${PROBE_ACCOUNT}=${PROBE_VALUE}`]);
+    await t.vault.secrets.check();
+    expect(await accounts()).toEqual([`${PROBE_ACCOUNT}=${PROBE_VALUE}`]);
     expect(await t.vault.secrets.listIds()).toEqual([]);
+    expect(await t.keychain()).toEqual(new Map());
+    // Something else stored under the probe's name is put right by the next check.
+    await keytar.setPassword(t.service, PROBE_ACCOUNT, 'not the probe');
+    expect([...(await t.keychain()).keys()]).toEqual([PROBE_ACCOUNT]);
     await t.vault.secrets.check();
-    expect(await accounts()).toEqual([]);
+    expect(await accounts()).toEqual([`${PROBE_ACCOUNT}=${PROBE_VALUE}`]);
   });
 
   it('a secret that is really absent reads as null and deletes as false (the keychain is reachable and unlocked)', async () => {
     expect(await t.vault.secrets.get('0123456789abcdef')).toBeNull();
     expect(await t.vault.secrets.delete('0123456789abcdef')).toBe(false);
-    expect(await accounts()).toEqual([]);
+    expect(await t.keychain()).toEqual(new Map());
   });
 });
 

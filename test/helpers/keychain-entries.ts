@@ -1,0 +1,8 @@
+/** What a test sees in the (test) keychain under one service: every entry but the keychain check's probe account. */
+import { PROBE_ACCOUNT, PROBE_VALUE } from '../../electron/core/keychain';
+import { keytar } from './process';
+
+/** The probe account holds only PROBE_VALUE; anything else stored under its name still counts (and would be caught). */
+export async function keychainEntries(service: string): Promise<{ account: string; password: string }[]> {
+  return (await keytar.findCredentials(service)).filter((c) => c.account !== PROBE_ACCOUNT || c.password !== PROBE_VALUE);
+}
