@@ -64,8 +64,8 @@ async function keychainCall<T>(call: (keytar: Keytar) => Promise<T>): Promise<T>
  * A locked keychain looks empty to a read: libsecret answers "no such item" for a locked collection, and
  * deleting from it "removes nothing". So an absent answer is checked (check(): the probe account reads back,
  * or can be written, which a locked keychain refuses or, on a desktop, asks the user to unlock for) and then
- * asked again. Without this a
- * locked keychain would pass for lost secrets, and revoke or delete would leave the secret behind.
+ * asked again. Without this a locked keychain would pass for lost secrets, and revoke or delete would leave
+ * the secret behind.
  */
 export class KeytarSecretStore implements SecretStore {
   constructor(readonly service: string) {}
