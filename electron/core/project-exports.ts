@@ -28,9 +28,14 @@ export interface ProjectExportRequest {
 /** Names that usually hold an API key, and the prefixes keys are known by. */
 const KEY_VARIABLE = /(API_?KEY|_KEY|TOKEN|SECRET)$/i;
 
-/** Masks the values of the assigned variables on their own lines, by writing masks in their place. */
-function maskAssigned(text: string, names: string[]): string {
-  const masks: EnvAssignment[] = names.flatMap((name) => {
+/** Could this variable hold an API key? By its name or by a known key prefix on its value. */
+function looksLikeKey(variable: string, value: string): boolean {
+  return KEY_VARIABLE.test(variable) || detectPrefix(value) !== '';
+}
+
+/** Masks the values of the named variables on their own lines, by writing masks in their place. */
+function maskVariables(text: string, names: Iterable<string>): string {
+  const masks: EnvAssignment[] = [...names].flatMap((name) => {
     const value = readEnvVar(text, name);
     return value === undefined ? [] : [{ name, value: maskSecret(value) }];
   });
@@ -78,12 +83,16 @@ export class ProjectExports {
     const assignments = await this.vault.exportAssignments(request);
     const before = await readEnvFile(file);
     const { text: after, changed } = upsertEnv(before ?? '', assignments);
-    const names = assignments.filter((a) => a.name !== REQUIREMENT_VAR).map((a) => a.name);
+    // Masked: the variables written now, those a key was written to before, and any other that looks like a
+    // key (another key of the vault may already sit in the file). Lines such as PORT=3000 stay readable.
+    const names = new Set(assignments.filter((a) => a.name !== REQUIREMENT_VAR).map((a) => a.name));
+    for (const record of exportsOf(this.vault.store.read())) if (record.file === file) names.add(record.variable);
+    for (const [variable, value] of Object.entries(parseDotenv(before ?? ''))) if (looksLikeKey(variable, value)) names.add(variable);
     return {
       fileName: request.fileName,
       exists: before !== null,
       changed,
-      diff: toDiffLines(maskAssigned(before ?? '', names), maskAssigned(after, names)),
+      diff: toDiffLines(maskVariables(before ?? '', names), maskVariables(after, names)),
       git: await gitState(this.projects.get(request.projectId).path, request.fileName),
     };
   }
@@ -123,7 +132,7 @@ export class ProjectExports {
       if (text === null) continue;
       for (const [variable, value] of Object.entries(parseDotenv(text))) {
         if (variable === REQUIREMENT_VAR || value.length < 12 || /\s/.test(value)) continue;
-        if (!detectPrefix(value) && !KEY_VARIABLE.test(variable)) continue;
+        if (!looksLikeKey(variable, value)) continue;
         candidates.push({
           fileName,
           variable,

@@ -88,8 +88,8 @@ describe('use: preview and write', () => {
 
     const preview = await ok<ExportPreview>('exports:preview', request);
     const shown = JSON.stringify(preview);
-    expect(shown).not.toContain(a.secret);
-    expect(shown).not.toContain(b.secret);
+    expect(shown.includes(a.secret), 'holds the secret').toBe(false);
+    expect(shown.includes(b.secret), 'holds the secret').toBe(false);
     expect(shown).not.toContain('old-value-of-the-key');
     expect(preview.changed).toEqual(['MCP_API_KEY', 'BETA_SERVICE_API_KEY', 'API_KEY_REQUIRED']);
     expect(preview.diff).toContainEqual({ kind: 'removed', text: `MCP_API_KEY=…${'old-value-of-the-key'.slice(-4)}` });
@@ -107,6 +107,23 @@ describe('use: preview and write', () => {
     expect((await ok<KeyView>('keys:get', { id: b.id })).usageCount).toBe(1);
     // Remembered per project and key.
     expect(await ok('exports:variables', { projectId: id, keyIds: [b.id] })).toEqual({ [b.id]: 'BETA_SERVICE_API_KEY' });
+  });
+
+  it('masks every key already in the file, not only the ones being written', async () => {
+    const id = await addProject();
+    const a = await ok<KeyWithSecret>('keys:create', { name: 'Alpha' });
+    const b = await ok<KeyWithSecret>('keys:create', { name: 'Beta' });
+    const c = await ok<KeyWithSecret>('keys:create', { name: 'Gamma' });
+    // b was written here before under its own variable; c was pasted by hand under a name that does not say "key".
+    await ok('exports:write', { projectId: id, fileName: '.env', keys: [{ keyId: b.id, variable: 'BETA' }], require: false });
+    fs.appendFileSync(path.join(projectDir, '.env'), `UPSTREAM=${c.secret}\nLEGACY_TOKEN=not-a-vault-key-but-a-token\nPORT=3000\n`);
+
+    const preview = await ok<ExportPreview>('exports:preview', { projectId: id, fileName: '.env', keys: [{ keyId: a.id, variable: 'MCP_API_KEY' }], require: false });
+    const shown = JSON.stringify(preview);
+    for (const secret of [a.secret, b.secret, c.secret, 'not-a-vault-key-but-a-token']) expect(shown.includes(secret), 'holds a secret').toBe(false);
+    expect(preview.diff).toContainEqual({ kind: 'same', text: `BETA=mcp_sk_…${b.secret.slice(-4)}` });
+    expect(preview.diff).toContainEqual({ kind: 'same', text: `UPSTREAM=mcp_sk_…${c.secret.slice(-4)}` });
+    expect(preview.diff).toContainEqual({ kind: 'same', text: 'PORT=3000' });
   });
 
   it('refuses revoked keys and duplicate variables, writing nothing', async () => {
@@ -160,7 +177,7 @@ describe('rotation reaches every file; revoke and delete can clean up', () => {
     expect(parse(fs.readFileSync(path.join(projectDir, '.env'), 'utf8')).MCP_API_KEY).toBe(rotated.secret);
     expect(parse(fs.readFileSync(outsideProject, 'utf8')).MCP_API_KEY).toBe(rotated.secret);
     expect(fs.readFileSync(path.join(projectDir, '.env.test'), 'utf8')).toBe('MCP_API_KEY=my-own-test-value\n');
-    expect(JSON.stringify(rotated.exports)).not.toContain(key.secret);
+    expect(JSON.stringify(rotated.exports).includes(key.secret), 'holds the secret').toBe(false);
   });
 
   it('the CLI rotate reports the files too, with --json', async () => {
