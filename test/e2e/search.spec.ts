@@ -166,3 +166,19 @@ test('typing in the search on another screen goes back to the keys it finds', as
   await expect(sections.getByRole('button', { name: 'Keys' })).toHaveAttribute('aria-current', 'page');
   await expect.poll(() => listedNames(page)).toEqual(['findable-key']);
 });
+
+test('a list-focus request made while nothing matched does not take focus from the search box later', async ({ app }) => {
+  const { page } = app;
+  await cli(app, ['create', 'findable-key']);
+  const search = page.getByRole('searchbox', { name: 'Search keys' });
+  await search.fill('zzz');
+  await expect(page.getByRole('heading', { name: 'No matching keys' })).toBeVisible();
+  // ↓ asks the list to take focus, but there is no list to take it.
+  await search.press('ArrowDown');
+  // Erasing the query brings the list back: the old request must not move focus there mid-typing.
+  for (let i = 0; i < 3; i++) await search.press('Backspace');
+  await expect.poll(() => listedNames(page)).toEqual(['findable-key']);
+  await expect(search).toBeFocused();
+  await search.pressSequentially('find');
+  await expect(search).toHaveValue('find');
+});

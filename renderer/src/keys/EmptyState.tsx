@@ -1,4 +1,5 @@
 /** What the list area shows when there is nothing to list: no keys yet, or nothing matching. */
+import { looksLikeSecret } from '../../../shared/key-format';
 import { Icon } from '../ui/Icon';
 import { useUiStore } from '../store/uiStore';
 import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
@@ -29,7 +30,10 @@ export function NoMatches() {
         <Icon name="search" size={28} />
       </div>
       <h2>No matching keys</h2>
-      <p>{query ? `No key matches “${query}” with this filter.` : 'No key has this status.'}</p>
+      <p>
+        {/* A query that could be a pasted key is not repeated back (the rule for every message that echoes input). */}
+        {!query ? 'No key has this status.' : looksLikeSecret(query) ? 'No key matches this search with this filter.' : `No key matches “${query}” with this filter.`}
+      </p>
       <button type="button" className="button" onClick={resetFilters}>
         Clear search and filter
       </button>

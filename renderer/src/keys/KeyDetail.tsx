@@ -3,7 +3,8 @@ import type { KeyboardEvent } from 'react';
 import { displayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
 import { KeyHistory } from '../activity/KeyHistory';
-import { describeExpiryCell, formatDateTime } from '../format';
+import { describeExpiry } from '../../../shared/key-status';
+import { formatDateTime } from '../format';
 import { RotationHint } from '../ui/RotationHint';
 import { Icon, type IconName } from '../ui/Icon';
 import { useUiStore, type DialogState } from '../store/uiStore';
@@ -84,7 +85,7 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
 
       <RotationHint keyView={key} now={now} disabled={readOnly} />
 
-      <SecretReveal keyView={key} revealDisabled={readOnly ?? revokedReason} copyDisabled={readOnly ?? revokedReason ?? expiredReason} />
+      <SecretReveal key={`${key.fingerprint}|${key.status}`} keyView={key} revealDisabled={readOnly ?? revokedReason} copyDisabled={readOnly ?? revokedReason ?? expiredReason} />
 
       <div className="detail-actions" role="group" aria-label="Key actions">
         <UseKeyButton keyView={key} />
@@ -94,14 +95,14 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
         <ActionButton icon="trash" label="Delete" dialog={{ kind: 'delete', keyId: key.id }} disabled={readOnly} danger />
       </div>
 
-      <UsedIn keyId={key.id} />
+      <UsedIn keyId={key.id} revoked={revoked} />
 
       <section className="detail-section" aria-labelledby="detail-fields">
         <h3 id="detail-fields">Details</h3>
         <dl className="detail-list">
           <Row label="Owner">{key.owner || <span className="muted">—</span>}</Row>
           <Row label="Expires">
-            {key.expiresAt === null ? 'never' : `${formatDateTime(key.expiresAt)} (${describeExpiryCell(key.expiresAt, now)})`}
+            {key.expiresAt === null ? 'never' : `${formatDateTime(key.expiresAt)} (${describeExpiry(key.expiresAt, now)})`}
           </Row>
           <Row label="Source">{key.source === 'imported' ? 'Imported' : 'Generated'}</Row>
           <Row label="Id">

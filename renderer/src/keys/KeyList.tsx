@@ -77,7 +77,8 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
   // Asked to take focus (a dialog or the details closed): go to the asked-for key's row, else the
   // selected one's, else the current row.
   useEffect(() => {
-    if (listFocusRequest.count === 0) return;
+    if (!listFocusRequest) return;
+    useUiStore.getState().dropListFocusRequest();
     const id = listFocusRequest.keyId ?? useVaultStore.getState().selectedId;
     const at = id === null ? -1 : keys.findIndex((k) => k.id === id);
     focusRow(at === -1 ? active : at);

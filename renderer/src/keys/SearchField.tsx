@@ -44,7 +44,10 @@ export function SearchField() {
         value={query}
         onChange={(event) => {
           // The search is the keys list's: typing on another screen shows the keys it finds.
-          setScreen('keys');
+          const ui = useUiStore.getState();
+          if (ui.screen !== 'keys') setScreen('keys');
+          // Typing is where the user is now: a list-focus request still pending must not take focus later.
+          ui.dropListFocusRequest();
           setQuery(event.target.value);
         }}
         onKeyDown={onKeyDown}

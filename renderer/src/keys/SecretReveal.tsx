@@ -1,7 +1,8 @@
 /**
  * The key's value: masked, or — after Reveal — shown for 20 seconds with a countdown, then hidden by
  * itself. The value lives only in this component's state: selecting another key, closing the panel or
- * leaving the window unmounts or hides it at once.
+ * leaving the window unmounts or hides it at once. KeyDetail keys it by the key's value and status, so a
+ * rotated or revoked key (here or from the CLI) starts afresh, a reply still on its way included.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { maskKey } from '../../../shared/key-format';
@@ -10,6 +11,7 @@ import { CopySplitButton } from '../copy/CopySplitButton';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
 import { errorMessage, vaultApi } from '../vaultApi';
+import { FormError } from '../ui/DialogParts';
 
 export const REVEAL_SECONDS = 20;
 
@@ -48,19 +50,13 @@ export function SecretReveal({ keyView, revealDisabled, copyDisabled }: SecretRe
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, [hide]);
 
-  // A rotated or revoked key (here or from the CLI): the value shown is no longer the key's; drop it.
-  const identity = `${keyView.fingerprint}|${keyView.status}`;
-  const [revealedFor, setRevealedFor] = useState(identity);
-  if (revealedFor !== identity) {
-    setRevealedFor(identity);
-    setRevealed(null);
-  }
-
   async function reveal() {
     setBusy(true);
     setError(null);
     try {
       const { secret } = await vaultApi().keys.reveal({ id: keyView.id });
+      // The window was left while the reply was on its way: it would have been hidden at once.
+      if (document.visibilityState === 'hidden') return;
       const start = Date.now();
       setNow(start);
       setRevealed({ secret, hidesAt: start + REVEAL_SECONDS * 1000 });
@@ -107,11 +103,7 @@ export function SecretReveal({ keyView, revealDisabled, copyDisabled }: SecretRe
           Hides in {seconds} s
         </p>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </section>
   );
 }

@@ -40,8 +40,12 @@ interface UiState {
   setScreen(screen: Screen): void;
   dialog: DialogState | null;
   toasts: Toast[];
-  /** Changed to ask the key list to take focus: on `keyId`'s row, else the selected or current row. */
-  listFocusRequest: { count: number; keyId: string | null };
+  /**
+   * Asks the key list to take focus: on `keyId`'s row, else the selected or current row. One-shot: the list
+   * clears it when it acts, and typing in search drops it, so an old request never takes focus later (when
+   * the list mounts again after "no matches" or another screen).
+   */
+  listFocusRequest: { keyId: string | null } | null;
   openDialog(dialog: DialogState): void;
   closeDialog(): void;
   toast(message: string, tone?: ToastTone): void;
@@ -55,6 +59,7 @@ interface UiState {
   activityVersion: number;
   noteActivity(): void;
   requestListFocus(keyId?: string): void;
+  dropListFocusRequest(): void;
 }
 
 let nextToastId = 1;
@@ -66,7 +71,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setScreen: (screen) => set({ screen }),
   dialog: null,
   toasts: [],
-  listFocusRequest: { count: 0, keyId: null },
+  listFocusRequest: null,
 
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
@@ -105,5 +110,6 @@ export const useUiStore = create<UiState>()((set, get) => ({
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   activityVersion: 0,
   noteActivity: () => set({ activityVersion: get().activityVersion + 1 }),
-  requestListFocus: (keyId) => set({ listFocusRequest: { count: get().listFocusRequest.count + 1, keyId: keyId ?? null } }),
+  requestListFocus: (keyId) => set({ listFocusRequest: { keyId: keyId ?? null } }),
+  dropListFocusRequest: () => set({ listFocusRequest: null }),
 }));

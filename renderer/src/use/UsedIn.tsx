@@ -5,10 +5,9 @@ import { Icon } from '../ui/Icon';
 import { useKeyExports } from './useKeyExports';
 import './use.css';
 
-export function UsedIn({ keyId }: { keyId: string }) {
+export function UsedIn({ keyId, revoked }: { keyId: string; revoked: boolean }) {
   const { exports, error } = useKeyExports(keyId);
   const now = useVaultStore((s) => s.now);
-  const revoked = useVaultStore((s) => s.keys.some((k) => k.id === keyId && k.revokedAt !== null));
 
   let body;
   if (error && !exports) body = <p className="field-error">{error}</p>;
