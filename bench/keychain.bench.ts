@@ -27,7 +27,7 @@ export async function keychainBench(bv: BenchVault): Promise<Figure[]> {
   for (let i = 0; i < 5; i++) await dispatch('keys:list', {});
   const onList = { reads: counting.secretReads, total: counting.total };
   figures.push(
-    value(GROUP, 'secret reads at app start (status + list)', 'calls', atStart.reads, { text: '0', pass: atStart.reads === 0 }, `${atStart.total} keychain call(s) in all: vault:status writes and removes a probe account that never holds a key`),
+    value(GROUP, 'secret reads at app start (status + list)', 'calls', atStart.reads, { text: '0', pass: atStart.reads === 0 }, `${atStart.total} keychain call(s) in all: vault:status reads a kept probe account that never holds a key`),
     value(GROUP, 'secret reads on list (5 × keys:list)', 'calls', onList.reads, { text: '0', pass: onList.reads === 0 }, `${onList.total} keychain call(s) in all`),
   );
 

@@ -55,7 +55,7 @@ export class CountingSecrets implements SecretStore {
     this.secretReads++;
     return this.inner.listIds();
   }
-  /** A write and removal of an account that never holds a key: no secret is read. */
+  /** A read of a kept probe account that never holds a key (written once, on the first check): no secret is read. */
   check() {
     this.calls.check++;
     return this.inner.check();

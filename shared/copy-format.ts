@@ -21,12 +21,6 @@ export const HTTP_HEADER_LABELS: Readonly<Record<HttpHeaderStyle, string>> = {
   apikey: 'Authorization: ApiKey <key>',
 };
 
-export const COPY_FORMAT_LABELS: Readonly<Record<CopyFormat, string>> = {
-  key: 'Key',
-  env: '.env line',
-  header: 'HTTP header',
-};
-
 /** `Authorization: Bearer <key>`, `X-API-Key: <key>` or `Authorization: ApiKey <key>`. */
 export function httpHeaderLine(secret: string, style: HttpHeaderStyle | undefined): string {
   switch (style ?? DEFAULT_HTTP_HEADER) {

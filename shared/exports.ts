@@ -89,13 +89,5 @@ export function maskSecret(value: string): string {
   return value.length <= 8 ? '••••' : `${detectPrefix(value)}…${value.slice(-4)}`;
 }
 
-/** Replaces every occurrence of each value (longest first) by its mask, for previews that must not show secrets. */
-export function maskValues(text: string, values: Iterable<string>): string {
-  const sorted = [...new Set(values)].filter((v) => v.length > 0).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const value of sorted) out = out.split(value).join(maskSecret(value));
-  return out;
-}
-
 /** File names the app offers and writes in a project: `.env` and `.env.<something>`, nothing with a path in it. */
 export const ENV_FILE_NAME = /^\.env(\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63})?$/;

@@ -5,7 +5,7 @@
  * linear scan of a presorted array. Haystacks are built on the first query that needs them, not when a
  * list arrives: the first paint of a new list does not wait for them.
  */
-import { EXPIRING_SOON_DAYS } from './key-status';
+import { DAY_MS, EXPIRING_SOON_DAYS } from './key-status';
 import type { KeyView } from './types';
 
 /** "Active" is the CLI's active-only (expiring soon included); "expiring" is active and close to expiry. */
@@ -23,7 +23,6 @@ export interface KeyListQuery {
 export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'active', 'expiring', 'expired', 'revoked'];
 export const KEY_SORTS: readonly KeySort[] = ['name', 'created', 'expiry', 'lastUsed'];
 
-const DAY_MS = 86_400_000;
 export const ID_PREFIX_MIN = 4;
 const SOON_MS = EXPIRING_SOON_DAYS * DAY_MS;
 const NEVER = Number.POSITIVE_INFINITY;

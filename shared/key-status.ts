@@ -2,7 +2,7 @@ import type { KeyRecord, KeyStatus, KeyView } from './types';
 
 /** How close to expiry a key counts as "expiring soon". */
 export const EXPIRING_SOON_DAYS = 14;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** The derived fields, from one parse of the expiry: revoked wins, then expired, else active (maybe expiring soon). */
 export function derive(record: Pick<KeyRecord, 'revokedAt' | 'expiresAt'>, now: number): { status: KeyStatus; expiringSoon: boolean } {

@@ -2,10 +2,9 @@
  * Expiry and rotation reminders: which keys need attention now. Pure, so the banner (renderer), the
  * notification scheduler (main) and tests compute them alike from the same key views and clock.
  */
-import { derive } from './key-status';
+import { DAY_MS, derive } from './key-status';
 import type { KeyView } from './types';
 
-const DAY_MS = 86_400_000;
 /** An active key whose last rotation (or creation) is older than this is due for rotation. */
 export const ROTATION_DUE_DAYS = 90;
 

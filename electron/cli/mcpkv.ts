@@ -23,6 +23,7 @@ import { registerCopyCommand } from './copy-command';
 import type { CliIo } from './io';
 import { registerSettingsCommand } from './settings-command';
 import { confirm, readSecretInput } from './terminal';
+import { parseDays } from './arguments';
 
 const VERSION = '0.1.0';
 
@@ -43,11 +44,6 @@ function note(text: string): void {
 
 function printJson(value: unknown): void {
   out(JSON.stringify(value, null, 2));
-}
-
-function parseDays(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of days (0 = never).');
-  return Number(value);
 }
 
 function collect(value: string, previous: string[] = []): string[] {

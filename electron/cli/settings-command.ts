@@ -6,16 +6,12 @@ import { Command, InvalidArgumentError } from 'commander';
 import { CLIPBOARD_CLEAR_CHOICES, describeClearTime, type Settings, type SettingsUpdate } from '../../shared/settings';
 import { SettingsStore } from '../core/settings';
 import type { CliIo } from './io';
+import { parseDays } from './arguments';
 
 /** 0 = never (commander turns a parser's null into '', so "never" is 0 until the action maps it to null). */
 function parseClearAfter(value: string): number {
   if (value === '0' || value === 'never') return 0;
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`must be one of ${CLIPBOARD_CLEAR_CHOICES.join(', ')} seconds, or 0/never.`);
-  return Number(value);
-}
-
-function parseDays(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of days (0 = never).');
   return Number(value);
 }
 

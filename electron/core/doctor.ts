@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEnvVar } from '../../shared/env-file';
-import { fingerprintOf } from '../../shared/key-format';
+import { fingerprintOf, KEY_ID_PATTERN } from '../../shared/key-format';
 import { exportsOf } from './env-exports';
 import { readEnvFile } from './env-writer';
 import type { DoctorReport, Finding } from '../../shared/doctor';
@@ -16,7 +16,7 @@ import { nextAccount, type Vault } from './vault';
 
 const iso = z.iso.datetime({ offset: true });
 const recordShape = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/),
+  id: z.string().regex(KEY_ID_PATTERN),
   name: z.string().min(1).max(100),
   description: z.string(),
   owner: z.string(),
@@ -81,7 +81,7 @@ export async function diagnose(vault: Vault): Promise<Omit<DoctorReport, 'repair
     }
   }
   for (const account of accounts) {
-    if (/^[0-9a-f]{16}$/.test(account) && !Object.hasOwn(data.keys, account)) {
+    if (KEY_ID_PATTERN.test(account) && !Object.hasOwn(data.keys, account)) {
       findings.push({ kind: 'orphan-secret', keyId: account, message: `The keychain holds a key (${account}) the vault has no record of.`, repair: `add it back as "Recovered key ${account}"` });
     }
   }

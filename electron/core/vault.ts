@@ -6,7 +6,7 @@
  * keychain step comes first and is undone if the store write then fails.
  */
 import { VaultError } from '../../shared/errors';
-import { DEFAULT_PREFIX, detectPrefix, fingerprintOf, looksLikeSecret } from '../../shared/key-format';
+import { DEFAULT_PREFIX, detectPrefix, fingerprintOf, looksLikeSecret, KEY_ID_PATTERN } from '../../shared/key-format';
 import { expiryFromDays, toKeyView } from '../../shared/key-status';
 import { createKeyInputSchema, editKeyInputSchema, envVarNameSchema, parseOrThrow, secretSchema } from '../../shared/schemas';
 import { upsertEnv, type EnvAssignment } from '../../shared/env-file';
@@ -56,7 +56,6 @@ export interface VaultOptions {
   now?: () => number;
 }
 
-const KEY_ID = /^[0-9a-f]{16}$/;
 
 function withKey(data: VaultData, record: KeyRecord): VaultData {
   return { ...data, keys: { ...data.keys, [record.id]: record } };
@@ -260,7 +259,7 @@ export class Vault {
         const next: KeyRecord = { ...current, revokedAt: this.iso() };
         removed = await this.secrets.get(id);
         this.journal.begin({ id, op: 'revoke' });
-        await this.secrets.delete(id);
+        if (removed !== null) await this.secrets.delete(id);
         return { data: withKey(data, next), result: this.view(next) };
       });
     } catch (error) {
@@ -412,7 +411,7 @@ export class Vault {
    * recovery and doctor. Rotation side accounts are left to recoverInterrupted.
    */
   async adoptOrphanSecrets(): Promise<KeyView[]> {
-    const ids = (await this.secrets.listIds()).filter((id) => KEY_ID.test(id));
+    const ids = (await this.secrets.listIds()).filter((id) => KEY_ID_PATTERN.test(id));
     const adopted = await this.store.update(async (data) => {
       let next = data;
       const records: KeyRecord[] = [];

@@ -21,9 +21,9 @@ export function describeLastUsed(iso: string | null, now: number): string {
   return describeExpiry(iso, now);
 }
 
-/** The expiry column: "in 30 days", "5 days ago" (next to an Expired badge), "never". */
-export function describeExpiryCell(expiresAt: string | null, now: number): string {
-  return describeExpiry(expiresAt, now);
+/** "1 key", "3 keys", "10,000 keys"; `many` for irregular plurals ("entries"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
 export const STATUS_LABELS: Record<DisplayStatus, string> = {

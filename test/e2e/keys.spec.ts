@@ -128,7 +128,7 @@ test('imports an existing key: a password field, trimmed and saying so, value ne
   await field.fill(`  ${value}\n`);
   await expect(field).toHaveAccessibleDescription(/will be trimmed/);
   // A typed value stays a property of the input: never in the markup.
-  expect(await page.content()).not.toContain(value);
+  expect((await page.content()).includes(value), 'holds the secret').toBe(false);
   await dialog.getByLabel('Name', { exact: true }).fill('legacy-openai');
   await dialog.getByRole('radio', { name: 'Never' }).check();
   await dialog.getByRole('button', { name: 'Import key' }).click();
@@ -240,7 +240,7 @@ test('rotates a generated key (new value shown once) and an imported key (pasted
   const rotated = page.getByRole('dialog', { name: 'Key rotated' });
   await expect(rotated).toBeVisible();
   const secrets = await app.secrets();
-  expect(secrets).not.toContain(generated.secret);
+  expect(secrets.includes(generated.secret!), 'holds the secret').toBe(false);
   const fresh = secrets.find((s) => s.startsWith('mcp_sk_'))!;
   await expect(rotated.getByText(fresh, { exact: true })).toBeVisible();
   await rotated.getByRole('button', { name: 'Done' }).click();
@@ -291,7 +291,7 @@ test('revokes a key after explaining it: greyed, badge Revoked, value gone, reve
   await expect(detail.getByRole('button', { name: 'Reveal' })).toHaveAttribute('title', /revoked/);
   await expect(detail.getByRole('button', { name: 'Edit' })).toBeEnabled();
   await expect(detail.getByRole('button', { name: 'Delete' })).toBeEnabled();
-  expect(await app.secrets()).not.toContain(doomed.secret);
+  expect((await app.secrets()).includes(doomed.secret!), 'holds the secret').toBe(false);
   const stored = (await listKeys(app)).find((k) => k.name === 'doomed');
   expect(stored?.status).toBe('revoked');
 });

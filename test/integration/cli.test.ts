@@ -36,7 +36,7 @@ describe('mcpkv create / list / view', () => {
     const [id] = [...(await t.keychain()).keys()];
     expect(result.stdout).toContain(id!);
     expect((await t.keychain()).get(id!)).toBe(secret);
-    for (const { content } of t.files()) expect(content).not.toContain(secret);
+    for (const { content } of t.files()) expect(content.includes(secret!), 'holds the secret').toBe(false);
 
     const view = parseJson<KeyView>(await cli(['view', id!, '--json']));
     expect(view).toMatchObject({
@@ -73,7 +73,7 @@ describe('mcpkv create / list / view', () => {
     const table = await cli(['list']);
     expect(table.stdout).toMatch(/^ID\s+NAME\s+KEY\s+STATUS/);
     expect(table.stdout).toContain(`mcp_sk_…${a.secret.slice(-4)}`);
-    expect(table.stdout).not.toContain(a.secret);
+    expect(table.stdout.includes(a.secret), 'holds the secret').toBe(false);
     expect(table.stdout).toMatch(/beta .*revoked/);
     const active = await cli(['list', '-a']);
     expect(active.stdout).toContain('alpha');
@@ -137,7 +137,7 @@ describe('mcpkv edit / revoke / delete / rotate', () => {
     expect(result.stdout).toContain(key.id);
     const stored = await t.keychain();
     expect(stored.get(key.id)).toBe(secret);
-    expect([...stored.values()]).not.toContain(key.secret);
+    expect([...stored.values()].includes(key.secret), 'holds the secret').toBe(false);
     const json = parseJson<KeyWithSecret>(await cli(['rotate', key.id, '--json']));
     expect(json.id).toBe(key.id);
     expect((await t.keychain()).get(key.id)).toBe(json.secret);

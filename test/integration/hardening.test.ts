@@ -148,7 +148,7 @@ describe('.env targets that cannot be written', () => {
       expect(result.code, target).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(message);
-      expect(result.stderr).not.toContain(key.secret);
+      expect(result.stderr.includes(key.secret), 'holds the secret').toBe(false);
       if (before) expect(fs.readFileSync(target).equals(before)).toBe(true);
     }
     expect(fs.existsSync(missingFolder)).toBe(false);

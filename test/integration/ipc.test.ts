@@ -36,7 +36,7 @@ describe('IPC contract', () => {
     const created = await ok<{ id: string; secret: string }>('keys:create', { name: 'ipc', permissions: ['read'] });
     expect(created.secret).toMatch(/^mcp_sk_/);
     const list = await ok<unknown[]>('keys:list', {});
-    expect(JSON.stringify(list)).not.toContain(created.secret);
+    expect(JSON.stringify(list).includes(created.secret), 'holds the secret').toBe(false);
     const imported = await ok<Record<string, unknown>>('keys:create', { name: 'imp', importSecret: 'sk-imported-1' });
     expect(imported).not.toHaveProperty('secret');
     expect(await ok('keys:reveal', { id: created.id })).toEqual({ secret: created.secret });
@@ -48,7 +48,7 @@ describe('IPC contract', () => {
   it('copies in main: the secret goes to the clipboard, not back to the renderer', async () => {
     const created = await ok<{ id: string; secret: string }>('keys:create', { name: 'copy' });
     const result = await ok<{ clearsAt: string }>('keys:copy', { id: created.id });
-    expect(JSON.stringify(result)).not.toContain(created.secret);
+    expect(JSON.stringify(result).includes(created.secret), 'holds the secret').toBe(false);
     expect(ipc.clipboardText()).toBe(created.secret);
     expect((await ok<{ usageCount: number }>('keys:get', { id: created.id })).usageCount).toBe(1);
   });

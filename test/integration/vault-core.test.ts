@@ -43,7 +43,7 @@ describe('create', () => {
     expect((await t.keychain()).get(key.id)).toBe(key.secret);
     const files = t.files();
     expect(files.map((f) => path.basename(f.file))).toContain('vault.json');
-    for (const { content } of files) expect(content).not.toContain(key.secret);
+    for (const { content } of files) expect(content.includes(key.secret), 'holds the secret').toBe(false);
     const stored = JSON.parse(fs.readFileSync(path.join(t.home, 'vault.json'), 'utf8'));
     expect(stored.keys[key.id].name).toBe('Production');
     expect(stored.keys[key.id]).not.toHaveProperty('status');
@@ -196,7 +196,7 @@ describe('revoke, delete, rotate', () => {
     expect(rotated.fingerprint).toBe(rotated.secret.slice(-4));
     const stored = await t.keychain();
     expect(stored.get(key.id)).toBe(rotated.secret);
-    expect([...stored.values()]).not.toContain(key.secret);
+    expect([...stored.values()].includes(key.secret), 'holds the secret').toBe(false);
     // A fresh period of the same length.
     expect(Date.parse(rotated.expiresAt!) - Date.parse(rotated.rotatedAt!)).toBeCloseTo(30 * 86_400_000, -4);
   });

@@ -9,6 +9,7 @@ import { ActivityFilterBar } from './ActivityFilterBar';
 import { hasFilters, useActivityFilters } from './activityStore';
 import { ActivityTable } from './ActivityTable';
 import { useActivityList } from './useActivityList';
+import { FormError } from '../ui/DialogParts';
 import './activity.css';
 
 export const ACTIVITY_PAGE_SIZE = 100;
@@ -101,11 +102,7 @@ export function ActivityScreen() {
         </span>
       </header>
       <ActivityFilterBar />
-      {list.error && list.events.length > 0 ? (
-        <p className="form-error" role="alert">
-          {list.error}
-        </p>
-      ) : null}
+      {list.events.length > 0 ? <FormError message={list.error} /> : null}
       {body}
     </section>
   );

@@ -10,6 +10,7 @@ import { ActivityIcon } from './ActivityIcon';
 import { ACTIVITY_LABELS, ACTIVITY_TONES, describeDetail } from './activityLabels';
 import { useActivityFilters } from './activityStore';
 import { useActivityList } from './useActivityList';
+import { FormError } from '../ui/DialogParts';
 import './activity.css';
 
 export const KEY_HISTORY_LIMIT = 20;
@@ -30,13 +31,7 @@ function Events({ keyView: key, now }: { keyView: KeyView; now: number }) {
     useActivityFilters.setState({ keyId: key.id, types: [], query: '' });
     setScreen('activity');
   };
-  if (list.error) {
-    return (
-      <p className="form-error" role="alert">
-        {list.error}
-      </p>
-    );
-  }
+  if (list.error) return <FormError message={list.error} />;
   if (list.loading && list.events.length === 0) return <p className="muted">Loading history…</p>;
   if (list.events.length === 0) return <p className="muted">Nothing recorded for this key yet.</p>;
   return (

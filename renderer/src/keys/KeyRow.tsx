@@ -3,7 +3,8 @@ import { memo, type CSSProperties } from 'react';
 import { maskKey } from '../../../shared/key-format';
 import { displayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
-import { describeExpiryCell, describeLastUsed } from '../format';
+import { describeExpiry } from '../../../shared/key-status';
+import { describeLastUsed } from '../format';
 import { RowCopyButton, useRowCopyShortcut } from '../copy/RowCopyButton';
 import { PickCheckbox } from '../use/PickCheckbox';
 import { unusableReason } from '../use/usable';
@@ -74,7 +75,7 @@ export const KeyRow = memo(function KeyRow({ keyView: key, index, now, selected,
         <StatusBadge status={status} />
       </div>
       <div role="gridcell" className="cell cell-expiry">
-        {status === 'revoked' ? 'revoked' : describeExpiryCell(key.expiresAt, now)}
+        {status === 'revoked' ? 'revoked' : describeExpiry(key.expiresAt, now)}
       </div>
       <div role="gridcell" className="cell cell-permissions">
         {key.permissions.length ? key.permissions.join(', ') : <span className="muted">no permissions</span>}

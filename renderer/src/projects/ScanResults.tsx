@@ -7,17 +7,17 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ProjectView, ScanCandidate } from '../../../shared/exports';
 import { keyNameSchema } from '../../../shared/schemas';
 import type { KeyView } from '../../../shared/types';
+import { plural } from '../format';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { errorMessage, vaultApi } from '../vaultApi';
+import { FormError } from '../ui/DialogParts';
 
 interface Row {
   candidate: ScanCandidate;
   checked: boolean;
   name: string;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "Imported 2 keys and linked 1 already in the vault". */
 function importedMessage(imported: number, linked: number, skipped: number): string {
@@ -176,11 +176,7 @@ export function ScanResults({ project, candidates, onDone }: ScanResultsProps) {
           })}
         </tbody>
       </table>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="scan-actions">
         <button type="button" className="button button-small" onClick={onDone} disabled={busy}>
           Cancel

@@ -5,9 +5,11 @@
  */
 import { useState } from 'react';
 import type { DoctorReport, Finding } from '../../../shared/doctor';
+import { plural } from '../format';
 import { useVaultStore } from '../store/vaultStore';
 import { Icon } from '../ui/Icon';
 import { errorMessage, vaultApi } from '../vaultApi';
+import { FormError } from '../ui/DialogParts';
 
 type DoctorState =
   | { phase: 'idle' }
@@ -20,10 +22,6 @@ interface Done {
   report: DoctorReport;
   /** The report came from a repair. */
   repairedRun: boolean;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
 function healthyLine({ keys, secrets, exports }: DoctorReport['checked']): string {
@@ -112,11 +110,7 @@ export function VaultDoctor() {
           </button>
         ) : null}
       </div>
-      {state.phase === 'error' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      {state.phase === 'error' ? <FormError message={state.message} /> : null}
       <div className="doctor-result" role="status" aria-busy={busy}>
         {shown ? <Report done={shown} /> : null}
       </div>

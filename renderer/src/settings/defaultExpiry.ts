@@ -1,8 +1,8 @@
 /** The create form's expiry, preset from the "default expiry" setting. */
+import { DAY_MS } from '../../../shared/key-status';
 import { todayInputValue, type ExpiryChoice, type KeyFormValues } from '../keys/form/keyForm';
 import { useSettingsStore } from './settingsStore';
 
-const DAY_MS = 86_400_000;
 
 /** 30 / 90 / 365 days and never are presets; any other number of days is that date. */
 export function expiryFromDefault(days: number, now: number = Date.now()): Pick<KeyFormValues, 'expiry' | 'expiryDate'> {

@@ -4,33 +4,31 @@
  */
 import { useMemo, useState } from 'react';
 import { EXPIRING_SOON_DAYS } from '../../../shared/key-status';
-import { expiryAlerts } from '../../../shared/reminders';
+import { countByStatus } from '../../../shared/key-search';
+import { plural } from '../format';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { Icon } from './Icon';
 import './banners.css';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function ReminderBanner() {
   const keys = useVaultStore((s) => s.keys);
   const now = useVaultStore((s) => s.now);
-  const { expiringSoon, expired } = useMemo(() => expiryAlerts(keys, now), [keys, now]);
+  // Only counts are shown: the list's status counts (the same rules, and the index the toolbar already built).
+  const { expiring: expiringSoon, expired } = useMemo(() => countByStatus(keys, now), [keys, now]);
   const [dismissed, setDismissed] = useState<string | null>(null);
-  const signature = `${expiringSoon.length}|${expired.length}`;
-  if ((expiringSoon.length === 0 && expired.length === 0) || dismissed === signature) return null;
+  const signature = `${expiringSoon}|${expired}`;
+  if ((expiringSoon === 0 && expired === 0) || dismissed === signature) return null;
 
   const parts: string[] = [];
-  if (expiringSoon.length) parts.push(`${plural(expiringSoon.length, 'key expires', 'keys expire')} within ${EXPIRING_SOON_DAYS} days`);
+  if (expiringSoon) parts.push(`${plural(expiringSoon, 'key expires', 'keys expire')} within ${EXPIRING_SOON_DAYS} days`);
   // After the first part, "1 expired" reads enough; alone it says whose.
-  if (expired.length) parts.push(parts.length ? `${expired.length} expired` : `${plural(expired.length, 'key has', 'keys have')} expired`);
+  if (expired) parts.push(parts.length ? `${expired} expired` : `${plural(expired, 'key has', 'keys have')} expired`);
 
   function review() {
     const vault = useVaultStore.getState();
     vault.setQuery('');
-    vault.setStatusFilter(expiringSoon.length ? 'expiring' : 'expired');
+    vault.setStatusFilter(expiringSoon ? 'expiring' : 'expired');
     const ui = useUiStore.getState();
     ui.setScreen('keys');
     ui.requestListFocus();

@@ -1,11 +1,11 @@
 /** In a key's details: "Not rotated for N days — rotate?" for keys due for rotation, with a way to do it. */
 import { isRotationDue, ROTATION_DUE_DAYS } from '../../../shared/reminders';
+import { DAY_MS } from '../../../shared/key-status';
 import type { KeyView } from '../../../shared/types';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from './Icon';
 import './banners.css';
 
-const DAY_MS = 86_400_000;
 
 export function RotationHint({ keyView: key, now, disabled }: { keyView: KeyView; now: number; disabled: string | null }) {
   const openDialog = useUiStore((s) => s.openDialog);

@@ -3,6 +3,7 @@
  * worse, already tracked (ignoring does not untrack; `git rm --cached` does).
  */
 import type { GitState } from '../../../shared/exports';
+import { gitRisk } from '../projects/git';
 import { Icon } from '../ui/Icon';
 
 interface GitWarningProps {
@@ -14,7 +15,7 @@ interface GitWarningProps {
 }
 
 export function GitWarning({ fileName, git, onIgnore, busy, error }: GitWarningProps) {
-  if (!git.repo || (git.ignored && !git.tracked)) return null;
+  if (!gitRisk(git)) return null;
   return (
     <div className="callout use-git-warning" role="alert">
       <Icon name="alert" />

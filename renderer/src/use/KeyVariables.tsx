@@ -4,6 +4,7 @@
  */
 import { maskKey } from '../../../shared/key-format';
 import type { KeyView } from '../../../shared/types';
+import { FormError } from '../ui/DialogParts';
 
 export interface ChosenKey {
   key: KeyView;
@@ -65,11 +66,7 @@ export function KeyVariables({ chosen, loading, onChange, error }: KeyVariablesP
           );
         })}
       </ul>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </fieldset>
   );
 }

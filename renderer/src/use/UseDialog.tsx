@@ -6,6 +6,7 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import type { EnvFileView, GitState } from '../../../shared/exports';
+import { isTemplate } from '../projects/git';
 import { useProjectsStore } from '../projects/projectsStore';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
@@ -23,18 +24,16 @@ import { useExportPreview, type ExportRequest } from './useExportPreview';
 import { useProjectFiles } from './useProjectFiles';
 import { useSuggestedVariables } from './useSuggestedVariables';
 import { fileNameError, REQUIREMENT_VAR, variableErrors } from './variables';
+import { FormError } from '../ui/DialogParts';
 import './use.css';
 
 /** Where the last write went, to start there next time (this session only). */
 let lastUse: { projectId: string; fileName: string } | null = null;
 
-/** Files meant to be committed (templates): never picked by default. */
-const TEMPLATE = /\.(example|sample|template|dist)$/i;
-
 function defaultFile(projectId: string, files: EnvFileView[]): string {
   const names = files.map((f) => f.name);
   if (lastUse?.projectId === projectId && names.includes(lastUse.fileName)) return lastUse.fileName;
-  return ['.env', '.env.local'].find((n) => names.includes(n)) ?? names.find((n) => !TEMPLATE.test(n)) ?? NEW_FILE;
+  return ['.env', '.env.local'].find((n) => names.includes(n)) ?? names.find((n) => !isTemplate(n)) /* templates are never picked by default */ ?? NEW_FILE;
 }
 
 interface CallError {
@@ -220,11 +219,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
               </label>
               <p className="field-hint check-hint">Tells the MCP server reading this file to refuse requests without the key.</p>
             </div>
-            {errorAt('form') ? (
-              <p className="form-error" role="alert">
-                {errorAt('form')}
-              </p>
-            ) : null}
+            <FormError message={errorAt('form')} />
           </div>
           <div className="use-side">
             {git && project && fileName && !localFileError ? (
