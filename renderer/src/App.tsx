@@ -23,7 +23,8 @@ export function App() {
   useSettingsSync();
   useClipboardResume();
   const selected = useSelectedKey();
-  const dialogOpen = useUiStore((s) => s.dialog !== null);
+  // Behind a modal the page is inert: its toasts show inside the dialog (ui/Dialog) instead of here.
+  const modalOpen = useUiStore((s) => s.openModals > 0);
   const screen = useUiStore((s) => s.screen);
   return (
     <div className="app">
@@ -42,7 +43,7 @@ export function App() {
       {screen === 'activity' ? <ActivityScreen /> : null}
       {screen === 'settings' ? <SettingsScreen /> : null}
       <DialogHost />
-      {dialogOpen ? null : <Toasts />}
+      {modalOpen ? null : <Toasts />}
     </div>
   );
 }

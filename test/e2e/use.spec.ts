@@ -367,6 +367,9 @@ test('revoke and delete can take the key out of its files, and report each file'
   // Delete: a file changed by hand since is left alone, and the report says so.
   fs.writeFileSync(c, 'MCP_API_KEY=not-ours-anymore\n');
   detail = await openDetail(page, 'temp');
+  // A copy first: its countdown toast is on screen while the report below is open.
+  await detail.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Clear now' })).toHaveCount(1);
   await detail.getByRole('button', { name: 'Delete' }).click();
   const del = page.getByRole('dialog', { name: 'Delete temp?' });
   await del.getByLabel('Type temp to confirm').fill('temp');
@@ -375,6 +378,9 @@ test('revoke and delete can take the key out of its files, and report each file'
   const deleted = page.getByRole('dialog', { name: 'Key “temp” deleted' });
   await expect(deleted.getByText('1 file needs a look.')).toBeVisible();
   await expect(deleted.getByRole('listitem')).toContainText('Changed by hand — left alone');
+  // The toast shows once, inside the report (the page behind a modal is inert), not a second time behind it.
+  await expect(page.getByRole('button', { name: 'Clear now' })).toHaveCount(1);
+  await expect(deleted.getByRole('button', { name: 'Clear now' })).toHaveCount(1);
   await deleted.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(row(page, 'temp')).toHaveCount(0);

@@ -59,6 +59,10 @@ interface UiState {
   activityVersion: number;
   noteActivity(): void;
   requestListFocus(keyId?: string): void;
+  /** Modal dialogs open now, whoever opened them (Dialog counts itself): the page's toasts then show inside the dialog. */
+  openModals: number;
+  modalOpened(): void;
+  modalClosed(): void;
   dropListFocusRequest(): void;
 }
 
@@ -112,4 +116,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   noteActivity: () => set({ activityVersion: get().activityVersion + 1 }),
   requestListFocus: (keyId) => set({ listFocusRequest: { keyId: keyId ?? null } }),
   dropListFocusRequest: () => set({ listFocusRequest: null }),
+  openModals: 0,
+  modalOpened: () => set({ openModals: get().openModals + 1 }),
+  modalClosed: () => set({ openModals: Math.max(0, get().openModals - 1) }),
 }));

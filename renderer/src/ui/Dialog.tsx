@@ -37,6 +37,7 @@ export function Dialog({ title, subtitle, onClose, children, size = 'medium', bu
     if (!dialog) return;
     const opener = document.activeElement;
     if (!dialog.open) dialog.showModal();
+    useUiStore.getState().modalOpened();
     // Start where the work is: a marked field, else the first field, else the first footer button (Cancel).
     const first =
       dialog.querySelector<HTMLElement>('[data-autofocus]') ??
@@ -44,6 +45,7 @@ export function Dialog({ title, subtitle, onClose, children, size = 'medium', bu
       dialog.querySelector<HTMLElement>('.dialog-footer button:not([disabled])');
     first?.focus();
     return () => {
+      useUiStore.getState().modalClosed();
       if (dialog.open) dialog.close();
       if (canTakeFocus(opener)) opener.focus();
       else useUiStore.getState().requestListFocus();
