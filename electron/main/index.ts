@@ -4,8 +4,8 @@
  * the CLI and the tests use too.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Notification, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { isVaultError } from '../../shared/errors';
 import { ActivityLog } from '../core/activity-log';
@@ -23,7 +23,8 @@ import { createHandlers } from './handlers';
 import { electronNotifier, ReminderScheduler } from './notifications.main';
 import { registerIpc, isTrustedSender } from './ipc.main';
 import { createDispatcher } from './ipc-dispatch';
-import { hardenSession, hardenWebContents, windowOptions } from './window.main';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { hardenSession, hardenWebContents, rendererSource, windowOptions } from './window.main';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const home = vaultHome();
@@ -31,16 +32,18 @@ const home = vaultHome();
 app.setPath('userData', home);
 
 let mainWindow: BrowserWindow | null = null;
-const rendererFile = path.join(here, '../renderer/index.html');
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
-const isAppUrl = (url: string) => url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0];
+const rendererDir = path.join(here, '../renderer');
+// The built UI over app://; electron-vite's dev server only in development (never when packaged).
+const source = rendererSource({ isPackaged: app.isPackaged, env: process.env, appEntryUrl: APP_ENTRY_URL });
+const isAppUrl = (url: string) => url.split(/[?#]/)[0] === source.url.split(/[?#]/)[0];
+// Must happen before `ready`: the scheme's privileges are fixed when Chromium starts.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs')));
+  const window = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs'), { devTools: source.devTools }));
   hardenWebContents(window.webContents, isAppUrl);
   window.once('ready-to-show', () => window.show());
-  void (devServerUrl ? window.loadURL(devServerUrl) : window.loadFile(rendererFile));
+  void window.loadURL(source.url);
   return window;
 }
 
@@ -67,7 +70,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
 
   void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+    hardenSession(session.defaultSession, { appOrigin: APP_ORIGIN, devServerOrigin: source.devServerOrigin, devTools: source.devTools });
     let opened: Awaited<ReturnType<typeof openVault>>;
     try {
       opened = await openVault();

@@ -18,7 +18,39 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** Where the renderer comes from and what is allowed for it: the dev server exists only in development. */
+export interface RendererSource {
+  /** The URL the window loads. */
+  url: string;
+  /** The dev server's origin (`http://localhost:5173`), allowed through the request filter; never when packaged. */
+  devServerOrigin: string | null;
+  /** DevTools open only in development: a packaged build has none (no inspecting a revealed key). */
+  devTools: boolean;
+}
+
+/**
+ * A packaged app always serves its own built files over `app://` and has no DevTools, whatever the environment
+ * says: `ELECTRON_RENDERER_URL` (electron-vite's dev server) is honoured only when not packaged, and only for a
+ * loopback http(s) URL.
+ */
+export function rendererSource(options: { isPackaged: boolean; env: NodeJS.ProcessEnv; appEntryUrl: string }): RendererSource {
+  if (options.isPackaged) return { url: options.appEntryUrl, devServerOrigin: null, devTools: false };
+  const devUrl = options.env.ELECTRON_RENDERER_URL;
+  const origin = devUrl ? loopbackOrigin(devUrl) : null;
+  return origin ? { url: devUrl!, devServerOrigin: origin, devTools: true } : { url: options.appEntryUrl, devServerOrigin: null, devTools: true };
+}
+
+function loopbackOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    return loopback && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export function windowOptions(preloadPath: string, options: { devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1180,
     height: 760,
@@ -40,7 +72,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      devTools: options.devTools,
     },
   };
 }
@@ -55,18 +87,33 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** No camera, microphone, notifications-by-request, geolocation…: the app asks for nothing. */
-export function hardenSession(session: Session): void {
+/**
+ * No camera, microphone, notifications-by-request, geolocation…: the app asks for nothing. Requests may go only
+ * to our own scheme (`appOrigin`), inline data, and — in development only — the dev server's exact origin.
+ */
+export function hardenSession(session: Session, options: { appOrigin: string; devServerOrigin: string | null; devTools: boolean }): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   // Content we serve carries the CSP too (the page's meta tag is the other half).
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  // No remote content, ever: only our files (and the dev server while developing).
+  // No remote content, ever: only our files (and the dev server while developing). file:// is refused too.
+  const allowedOrigins = new Set([options.appOrigin, ...(options.devServerOrigin ? [options.devServerOrigin] : [])]);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const url = details.url;
-    const local = url.startsWith('file://') || url.startsWith('devtools://') || url.startsWith('data:') || /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url);
-    callback({ cancel: !local });
+    callback({ cancel: !isAllowedRequest(details.url, allowedOrigins, options.devTools) });
   });
+}
+
+function isAllowedRequest(url: string, allowedOrigins: Set<string>, devTools: boolean): boolean {
+  if (url.startsWith('data:')) return true;
+  // DevTools' own pages exist only where DevTools do (never in a packaged build).
+  if (devTools && url.startsWith('devtools://')) return true;
+  try {
+    // Built by hand: WHATWG's URL.origin is "null" for schemes it does not know, such as app:.
+    const parsed = new URL(url);
+    return allowedOrigins.has(`${parsed.protocol}//${parsed.host}`);
+  } catch {
+    return false;
+  }
 }

@@ -47,9 +47,22 @@ describe('the built main process', () => {
     expect(window.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
     expect(fs.existsSync(window.webPreferences.preload)).toBe(true);
     expect(window.webPreferences.preload.endsWith('.cjs')).toBe(true);
-    expect(report.loaded).toHaveLength(1);
-    expect(fs.existsSync(report.loaded[0])).toBe(true);
+    expect(window.webPreferences.devTools).toBe(true);
+    // The UI comes over app://, from the built renderer folder only, with the CSP header.
+    expect(report.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(report.loaded).toEqual(['app://vault/index.html']);
+    const [page, ...escapes] = report.served;
+    expect(page).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', csp: expect.stringContaining("default-src 'none'") });
+    expect(page.bytes).toBe(fs.statSync(path.join(repoRoot, 'out/renderer/index.html')).size);
+    expect(escapes.map((e: { status: number }) => e.status)).toEqual([404, 404, 404]);
     expect(report.sessionHardened).toEqual({ permissionRequest: true, permissionCheck: true, csp: true, remoteBlocked: true });
+    expect(report.requestFilter).toEqual({
+      'app://vault/index.html': 'allowed',
+      'file:///etc/passwd': 'blocked',
+      'http://localhost:5173/': 'blocked',
+      'https://example.com/': 'blocked',
+      'devtools://devtools/bundled/x.html': 'allowed',
+    });
     expect(report.windowOpen).toEqual({ action: 'deny' });
 
     expect(report.calls.statusTrusted).toMatchObject({ ok: true, value: { keychainAvailable: true } });
@@ -62,5 +75,33 @@ describe('the built main process', () => {
     // The app wrote through electron-store into the very vault the CLI reads.
     expect(t.open().list().map((k) => k.name)).toEqual(['booted']);
     expect((await t.keychain()).size).toBe(1);
+  });
+
+  it('packaged: ignores ELECTRON_RENDERER_URL, has no DevTools, and allows no localhost', async () => {
+    const reportFile = path.join(t.home, 'boot-report.json');
+    const result = await runProcess(
+      process.execPath,
+      ['--import', path.join(repoRoot, 'test/helpers/fake-electron/register.mjs'), mainBundle],
+      { ...t.env, FAKE_ELECTRON_REPORT: reportFile, FAKE_ELECTRON_PACKAGED: '1', ELECTRON_RENDERER_URL: 'http://localhost:5173/' },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+    expect(report.errors).toEqual([]);
+    expect(report.loaded).toEqual(['app://vault/index.html']);
+    expect(report.windows[0].webPreferences.devTools).toBe(false);
+    expect(report.requestFilter).toMatchObject({ 'http://localhost:5173/': 'blocked', 'devtools://devtools/bundled/x.html': 'blocked', 'app://vault/index.html': 'allowed' });
+  });
+
+  it('in development: loads the dev server named by ELECTRON_RENDERER_URL and allows only its origin', async () => {
+    const reportFile = path.join(t.home, 'boot-report.json');
+    const result = await runProcess(
+      process.execPath,
+      ['--import', path.join(repoRoot, 'test/helpers/fake-electron/register.mjs'), mainBundle],
+      { ...t.env, FAKE_ELECTRON_REPORT: reportFile, ELECTRON_RENDERER_URL: 'http://localhost:5173/' },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+    expect(report.loaded).toEqual(['http://localhost:5173/']);
+    expect(report.requestFilter).toMatchObject({ 'http://localhost:5173/': 'allowed', 'file:///etc/passwd': 'blocked' });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isTrustedSender, registerIpc } from '../../electron/main/ipc.main';
 import { IPC_CHANNELS } from '../../shared/ipc-contract';
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://vault/index.html';
 const isAppUrl = (url: string) => url.split(/[?#]/)[0] === APP_URL;
 
 function setup() {

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const report = { channels: [], windows: [], loaded: [], errors: [], calls: {}, sessionHardened: {}, quit: false };
+const report = { channels: [], windows: [], loaded: [], served: [], schemes: [], errors: [], calls: {}, sessionHardened: {}, quit: false };
+const protocolHandlers = new Map();
 const handlers = new Map();
 const appListeners = new Map();
 const paths = new Map();
@@ -14,7 +15,7 @@ const emit = (event, ...args) => {
 };
 
 export const app = {
-  isPackaged: false,
+  isPackaged: process.env.FAKE_ELECTRON_PACKAGED === '1',
   setPath: (name, value) => paths.set(name, value),
   getPath: (name) => paths.get(name) ?? `/tmp/fake-electron-${name}`,
   getName: () => 'mcp-key-vault',
@@ -85,14 +86,27 @@ export class BrowserWindow {
   async loadFile(file) {
     report.loaded.push(file);
     this.webContents.mainFrame.url = pathToFileURL(file).href;
+    this.exerciseSoon();
+  }
+  async loadURL(url) {
+    report.loaded.push(url);
+    this.webContents.mainFrame.url = url;
+    // As Chromium would: fetch the page (and a path that tries to leave the renderer folder) from the scheme's handler.
+    const handler = protocolHandlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (handler) {
+      for (const target of [url, 'app://vault/..%2Fmain%2Findex.js', 'app://vault/%2e%2e/main/index.js', 'app://elsewhere/index.html']) {
+        const response = await handler(new Request(target));
+        report.served.push({ url: target, status: response.status, type: response.headers.get('content-type'), csp: response.headers.get('content-security-policy'), bytes: (await response.arrayBuffer()).byteLength });
+      }
+    }
+    this.exerciseSoon();
+  }
+  exerciseSoon() {
     setTimeout(() => exercise(this).catch((error) => {
       report.errors.push(String(error?.stack ?? error));
       fs.writeFileSync(process.env.FAKE_ELECTRON_REPORT, JSON.stringify(report));
       process.exit(1);
     }), 50);
-  }
-  async loadURL(url) {
-    report.loaded.push(url);
   }
 }
 
@@ -104,13 +118,29 @@ export const ipcMain = {
   on() {},
 };
 
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => report.schemes.push(...schemes),
+  handle: (scheme, handler) => protocolHandlers.set(scheme, handler),
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: () => (report.sessionHardened.permissionRequest = true),
     setPermissionCheckHandler: () => (report.sessionHardened.permissionCheck = true),
     webRequest: {
       onHeadersReceived: () => (report.sessionHardened.csp = true),
-      onBeforeRequest: () => (report.sessionHardened.remoteBlocked = true),
+      onBeforeRequest: (filter) => {
+        report.sessionHardened.remoteBlocked = true;
+        // What the filter lets through, asked as Chromium would: recorded for the test.
+        const decide = (url) => {
+          let cancel;
+          filter({ url }, (result) => (cancel = result.cancel));
+          return cancel ? 'blocked' : 'allowed';
+        };
+        report.requestFilter = Object.fromEntries(
+          ['app://vault/index.html', 'file:///etc/passwd', 'http://localhost:5173/', 'https://example.com/', 'devtools://devtools/bundled/x.html'].map((url) => [url, decide(url)]),
+        );
+      },
     },
   },
 };
@@ -143,4 +173,4 @@ export const dialog = {
 export const shell = {};
 export const ipcRenderer = undefined;
 
-export default { app, BrowserWindow, ClipboardItem, Notification, clipboard, dialog, ipcMain, session, shell };
+export default { app, BrowserWindow, ClipboardItem, Notification, clipboard, dialog, ipcMain, protocol, session, shell };
