@@ -5,17 +5,12 @@ import { createKeyInputSchema, editKeyInputSchema, parseOrThrow } from '../../sh
 import { VaultError } from '../../shared/errors';
 import { generateKeyId, generateSecret, randomBase62 } from '../../electron/core/key-generator';
 import type { KeyRecord } from '../../shared/types';
+import { keyRecord } from '../helpers/key-builders';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 
-function record(overrides: Partial<KeyRecord> = {}): KeyRecord {
-  return {
-    id: '0123456789abcdef', name: 'k', description: '', owner: '', permissions: [], metadata: {}, source: 'generated',
-    prefix: 'mcp_sk_', fingerprint: 'ab12', createdAt: new Date(NOW - DAY).toISOString(), expiresAt: null,
-    revokedAt: null, rotatedAt: null, lastUsedAt: null, usageCount: 0, ...overrides,
-  };
-}
+const record = (fields: Partial<KeyRecord> = {}) => keyRecord(NOW, fields);
 
 describe('key status', () => {
   it('is revoked, else expired past expiresAt, else active; expiring soon within 14 days', () => {

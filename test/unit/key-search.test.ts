@@ -1,34 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countByStatus, displayStatus, filterAndSortKeys, queryTerms, type KeyListQuery } from '../../shared/key-search';
-import type { KeyView } from '../../shared/types';
+import { DAY_MS as DAY } from '../../shared/key-status';
+import type { KeyRecord, KeyView } from '../../shared/types';
+import { iso, keyView } from '../helpers/key-builders';
 
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 
-let counter = 0;
-function key(overrides: Partial<KeyView> & { name: string }): KeyView {
-  counter += 1;
-  return {
-    id: counter.toString(16).padStart(16, '0'),
-    description: '',
-    owner: '',
-    permissions: [],
-    metadata: {},
-    source: 'generated',
-    prefix: 'mcp_sk_',
-    fingerprint: 'ab12',
-    createdAt: iso(NOW - 10 * DAY),
-    expiresAt: iso(NOW + 90 * DAY),
-    revokedAt: null,
-    rotatedAt: null,
-    lastUsedAt: null,
-    usageCount: 0,
-    status: 'active',
-    expiringSoon: false,
-    ...overrides,
-  };
-}
+/** A key listed at NOW, expiring in 90 days unless it says otherwise. */
+const key = (fields: Partial<KeyRecord> & { name: string }): KeyView => keyView(NOW, { expiresAt: iso(NOW + 90 * DAY), ...fields });
 
 const base: KeyListQuery = { query: '', status: 'all', sort: 'name' };
 const names = (keys: KeyView[]) => keys.map((k) => k.name);
@@ -245,7 +224,7 @@ describe('displayStatus and counts', () => {
   });
 });
 
-describe('performance at 10,000 keys', () => {
+describe('at 10,000 keys (its speed: npm run bench, group search)', () => {
   function bigList(n: number): KeyView[] {
     const envs = ['production', 'staging', 'development', 'preview'];
     const teams = ['platform', 'data', 'growth', 'infra', 'billing'];
@@ -264,30 +243,18 @@ describe('performance at 10,000 keys', () => {
     );
   }
 
-  it('answers a keystroke in at most 2 ms at the 95th percentile', () => {
+  // 12 searches from scratch at 10,000 keys: a generous limit, a hang guard (not a timing).
+  it('answers each keystroke of a long query, under every sort and filter, as a fresh search would', { timeout: 60_000 }, () => {
     const list = bigList(10_000);
     const typed = 'production platform';
-    const queries: KeyListQuery[] = [];
     for (const sort of ['name', 'created', 'expiry', 'lastUsed'] as const) {
       for (const status of ['all', 'active', 'expiring'] as const) {
-        for (let i = 0; i <= typed.length; i++) queries.push({ query: typed.slice(0, i), status, sort });
+        let answer: KeyView[] = [];
+        for (let i = 0; i <= typed.length; i++) answer = filterAndSortKeys(list, { query: typed.slice(0, i), status, sort }, NOW);
+        // Narrowed keystroke by keystroke, the answer is that of a search with nothing cached (a new list).
+        expect(names(answer), `${sort} ${status}`).toEqual(names(filterAndSortKeys([...list], { query: typed, status, sort }, NOW)));
       }
     }
-    // The first call per list builds the index and sort orders once (not a keystroke); warm up as the app does.
-    for (const sort of ['name', 'created', 'expiry', 'lastUsed'] as const) filterAndSortKeys(list, { ...base, sort }, NOW);
-    for (const q of queries.slice(0, 20)) filterAndSortKeys(list, q, NOW);
-
-    const samples: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      for (const q of queries) {
-        const start = performance.now();
-        filterAndSortKeys(list, q, NOW);
-        samples.push(performance.now() - start);
-      }
-    }
-    samples.sort((a, b) => a - b);
-    const p95 = samples[Math.floor(samples.length * 0.95)]!;
-    expect(p95).toBeLessThanOrEqual(2);
   });
 
   it('gives the right answer at that size', () => {

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toKeyView } from '../../shared/key-status';
 import type { KeyRecord, KeyView } from '../../shared/types';
+import { iso, keyRecord } from '../helpers/key-builders';
 import { SettingsStore } from '../../electron/core/settings';
 import { openNodeStore } from '../../electron/core/conf-store';
-import { CHECK_EVERY_MS, NOTIFY_INTERVAL_MS, ReminderScheduler, type Notifier, type SchedulerTimers } from '../../electron/main/notifications.main';
+import { CHECK_EVERY_MS, NOTIFY_INTERVAL_MS, ReminderScheduler, type Notifier, type SchedulerTimers } from '../../electron/main/notifications';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -55,25 +56,9 @@ class FakeNotifier implements Notifier {
   }
 }
 
-function record(name: string, expiresAt: number | null, revoked = false): KeyRecord {
-  return {
-    id: name.padEnd(16, '0').slice(0, 16),
-    name,
-    description: '',
-    owner: '',
-    permissions: [],
-    metadata: {},
-    source: 'generated',
-    prefix: 'mcp_sk_',
-    fingerprint: 'abcd',
-    createdAt: new Date(START - DAY).toISOString(),
-    expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
-    revokedAt: revoked ? new Date(START).toISOString() : null,
-    rotatedAt: null,
-    lastUsedAt: null,
-    usageCount: 0,
-  };
-}
+/** A key named `name` at START, expiring at `expiresAt` (null: never), revoked at START if `revoked`. */
+const record = (name: string, expiresAt: number | null, revoked = false): KeyRecord =>
+  keyRecord(START, { name, expiresAt: expiresAt === null ? null : iso(expiresAt), revokedAt: revoked ? iso(START) : null });
 
 let home: string;
 let settings: SettingsStore;

@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expiryAlerts, expiryReminders, isRotationDue, reminderMessage, ROTATION_DUE_DAYS } from '../../shared/reminders';
-import { toKeyView } from '../../shared/key-status';
 import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, describeClearTime, readSettings, settingsUpdateSchema } from '../../shared/settings';
 import type { KeyRecord, KeyView } from '../../shared/types';
+import { iso, keyView } from '../helpers/key-builders';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2030-06-01T12:00:00Z');
-const iso = (ms: number) => new Date(ms).toISOString();
 
-function key(name: string, fields: Partial<KeyRecord>): KeyView {
-  const record: KeyRecord = {
-    id: name.padEnd(16, '0').slice(0, 16),
-    name,
-    description: '',
-    owner: '',
-    permissions: [],
-    metadata: {},
-    source: 'generated',
-    prefix: 'mcp_sk_',
-    fingerprint: 'abcd',
-    createdAt: iso(NOW - 10 * DAY),
-    expiresAt: null,
-    revokedAt: null,
-    rotatedAt: null,
-    lastUsedAt: null,
-    usageCount: 0,
-    ...fields,
-  };
-  // Views computed at another time: the reminders must derive status from `now`, not trust them.
-  return toKeyView(record, NOW - 365 * DAY);
-}
+// Views computed a year before NOW: the reminders must derive status from `now`, not trust them.
+const key = (name: string, fields: Partial<KeyRecord>): KeyView => keyView(NOW, { name, ...fields }, NOW - 365 * DAY);
 
 describe('expiryReminders', () => {
   const keys = [
