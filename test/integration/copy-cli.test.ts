@@ -34,7 +34,7 @@ async function until(predicate: () => boolean, ms: number): Promise<boolean> {
 }
 
 /** Running clipboard holders: their pid, command line and environment, read from /proc. */
-function holders(): { pid: string; cmdline: string; environ: string }[] {
+function allHolders(): { pid: string; cmdline: string; environ: string }[] {
   if (!fs.existsSync('/proc/self/cmdline')) return [];
   return fs
     .readdirSync('/proc')
@@ -51,6 +51,9 @@ function holders(): { pid: string; cmdline: string; environ: string }[] {
     });
 }
 
+/** This test's holders (its vault's): other runs on the machine may have theirs waiting too. */
+const holders = () => allHolders().filter((h) => h.environ.split('\0').includes(`MCPKV_HOME=${t.home}`));
+
 async function createKey(name: string, extra: string[] = []): Promise<KeyWithSecret> {
   return parseJson<KeyWithSecret>(await cli(['create', name, ...extra, '--json']));
 }
@@ -61,7 +64,7 @@ describe.skipIf(skip)('mcpkv copy on a real X clipboard', () => {
   });
   afterAll(async () => {
     // Holders still waiting out a long clear time (this file's, on this X server) go with the server.
-    for (const holder of holders()) {
+    for (const holder of allHolders()) {
       if (holder.environ.split('\0').includes(`DISPLAY=${x?.display}`)) process.kill(Number(holder.pid), 'SIGTERM');
     }
     await x?.stop();
@@ -79,13 +82,11 @@ describe.skipIf(skip)('mcpkv copy on a real X clipboard', () => {
 
   it('copies, returns at once, and clears after the time; the secret never reaches argv or env', async () => {
     const key = await createKey('Production Key');
-    const started = Date.now();
     const result = await cli(['copy', 'Production Key', '--clear-after', '3']);
-    expect(Date.now() - started).toBeLessThan(2_500); // returned before the clear: the holder waits, not mcpkv
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toBe('Copied key "Production Key" to the clipboard; it clears in 3 s.\n');
+    // mcpkv has returned, and the key is still there with a holder waiting to clear it: the holder waits, not mcpkv.
     expect(x.read()).toBe(key.secret);
-
     const running = holders();
     expect(running.length).toBeGreaterThan(0);
     for (const holder of running) {
@@ -139,14 +140,20 @@ describe.skipIf(skip)('mcpkv copy on a real X clipboard', () => {
 
   it('uses the clipboard setting when --clear-after is not given', async () => {
     await createKey('default');
-    const before = Date.now();
-    const standard = JSON.parse((await cli(['copy', 'default', '--json'])).stdout) as { clearsAt: string };
-    expect(Date.parse(standard.clearsAt) - before).toBeGreaterThanOrEqual(30_000);
-    expect(Date.parse(standard.clearsAt) - before).toBeLessThan(35_000);
+    // clearsAt is the moment of the copy plus the clear time; the copy happened while the command ran.
+    const clearsAfter = async (): Promise<{ from: number; to: number }> => {
+      const before = Date.now();
+      const { clearsAt } = JSON.parse((await cli(['copy', 'default', '--json'])).stdout) as { clearsAt: string };
+      const after = Date.now();
+      return { from: Date.parse(clearsAt) - after, to: Date.parse(clearsAt) - before };
+    };
+    const standard = await clearsAfter();
+    expect(standard.to).toBeGreaterThanOrEqual(30_000);
+    expect(standard.from).toBeLessThanOrEqual(30_000);
     expect((await cli(['settings', '--clear-after', '10'])).code).toBe(0);
-    const ten = JSON.parse((await cli(['copy', 'default', '--json'])).stdout) as { clearsAt: string };
-    expect(Date.parse(ten.clearsAt) - Date.now()).toBeLessThanOrEqual(10_000);
-    expect(Date.parse(ten.clearsAt) - Date.now()).toBeGreaterThan(5_000);
+    const ten = await clearsAfter();
+    expect(ten.to).toBeGreaterThanOrEqual(10_000);
+    expect(ten.from).toBeLessThanOrEqual(10_000);
     expect((await cli(['settings', '--clear-after', 'never'])).code).toBe(0);
     expect((await cli(['copy', 'default'])).stdout).toContain('it is not cleared automatically');
   });
