@@ -1,18 +1,35 @@
-// Bundles the mcpkv CLI into one ESM file so it starts fast (no TypeScript at run time, few files to load).
+// Bundles the mcpkv CLI into ESM so it starts fast (no TypeScript at run time, few files to load).
 // keytar stays external: it is a native addon loaded from node_modules.
 // A second entry, the clipboard holder `mcpkv copy` starts in the background, goes next to it (out/cli/).
+// Splitting: what a command loads with import() (the vault core, keytar, conf, zod) becomes chunks beside the
+// entries, so `mcpkv --version`, `--help` and usage errors never load them. Chunks stay in out/cli/ itself:
+// code in a chunk finds the holder as ./clipboard-holder.js.
+import fs from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
-await build({
+const outdir = 'out/cli';
+const { metafile } = await build({
   entryPoints: { mcpkv: 'electron/cli/mcpkv.ts', 'clipboard-holder': 'electron/cli/clipboard-holder.ts' },
-  outdir: 'out/cli',
+  outdir,
   bundle: true,
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
   external: ['keytar'],
-  // CommonJS dependencies (proper-lockfile, graceful-fs) call require(); give the ESM bundle one.
+  // CommonJS dependencies (proper-lockfile, graceful-fs) call require(); give each ESM file one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunk names carry a content hash: remove those of earlier builds. Only after the new files are written, so a
+// CLI started meanwhile (tests run in parallel) never finds its entry missing.
+const built = new Set(Object.keys(metafile.outputs).map((file) => path.resolve(file)));
+for (const name of fs.readdirSync(outdir)) {
+  const file = path.resolve(outdir, name);
+  if (name.endsWith('.js') && !built.has(file)) fs.rmSync(file);
+}
