@@ -1,9 +1,10 @@
 /**
- * The activity log as the UI and the CLI query it: event types, the query schema and the filter.
+ * The activity log as the UI and the CLI query it: event types and the filter. The query's schema is in
+ * schemas.ts (this module stays free of zod for the renderer's first chunk).
  * Pure; the log file itself is electron/core/activity-log.ts.
  */
-import { z } from 'zod';
-import { keyIdSchema } from './schemas';
+import type { z } from 'zod';
+import type { activityQuerySchema } from './schemas';
 import type { ActivityEvent, ActivityType } from './types';
 
 export const ACTIVITY_TYPES = [
@@ -21,17 +22,7 @@ export const ACTIVITY_TYPES = [
 export const ACTIVITY_DEFAULT_LIMIT = 100;
 export const ACTIVITY_MAX_LIMIT = 10_000;
 
-export const activityTypeSchema = z.enum(ACTIVITY_TYPES, { error: `Activity type must be one of ${ACTIVITY_TYPES.join(', ')}` });
-
-/** activity:list's request. Every filter is optional; results are newest first. */
-export const activityQuerySchema = z.strictObject({
-  keyId: keyIdSchema.optional(),
-  types: z.array(activityTypeSchema).max(ACTIVITY_TYPES.length * 2).optional(),
-  query: z.string({ error: 'Search text must be text' }).max(200, { error: 'Search text must be at most 200 characters' }).optional(),
-  limit: z.number().int().min(1).max(ACTIVITY_MAX_LIMIT, { error: `Limit must be 1 to ${ACTIVITY_MAX_LIMIT}` }).optional(),
-  offset: z.number().int().min(0, { error: 'Offset must be 0 or more' }).optional(),
-});
-
+/** activity:list's request (schemas.ts: activityQuerySchema). Every filter is optional; results are newest first. */
 export type ActivityQuery = z.input<typeof activityQuerySchema>;
 
 export interface ActivityPage {

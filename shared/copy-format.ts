@@ -2,7 +2,6 @@
  * What a copy puts on the clipboard: the bare key, a `.env` line, or an HTTP header line in the key's own
  * header style. Pure: main (app) and the CLI format alike, and the renderer can show labels from here.
  */
-import { z } from 'zod';
 import { formatEnvValue } from './env-file';
 import type { HttpHeaderStyle } from './types';
 
@@ -55,5 +54,3 @@ export function formatForCopy(secret: string, format: CopyFormat, options: CopyF
       return httpHeaderLine(secret, options.httpHeader);
   }
 }
-
-export const copyFormatSchema = z.enum(COPY_FORMATS, { error: 'Copy format must be key, env or header' });

@@ -1,5 +1,5 @@
 /**
- * Errors that cross process boundaries (IPC, CLI) as `{ code, message }`.
+ * Errors that cross process boundaries (IPC, CLI) as `{ code, message, field? }`.
  * A message is shown to the user as it is: it must never contain a secret.
  */
 export const ERROR_CODES = [
@@ -19,19 +19,26 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface SerializedError {
   code: ErrorCode;
   message: string;
+  /**
+   * The request field the error is about, as a dotted path into the request (`name`, `changes.expiresAt`,
+   * `keys.0.variable`): zod's issue path when a schema refused it. Forms place the message by it.
+   */
+  field?: string;
 }
 
 export class VaultError extends Error {
   readonly code: ErrorCode;
+  readonly field: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
     super(message, options);
     this.name = 'VaultError';
     this.code = code;
+    this.field = options?.field;
   }
 
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.field !== undefined && { field: this.field }) };
   }
 }
 

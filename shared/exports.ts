@@ -89,5 +89,11 @@ export function maskSecret(value: string): string {
   return value.length <= 8 ? '••••' : `${detectPrefix(value)}…${value.slice(-4)}`;
 }
 
+/** The variable a key is written under when none is chosen (and the default of the `defaultEnvVar` setting). */
+export const DEFAULT_ENV_VAR = 'MCP_API_KEY';
+
+/** Written as `API_KEY_REQUIRED=true` beside the keys (unless the user opts out): the vault sets it, no key may take its name. */
+export const REQUIREMENT_VAR = 'API_KEY_REQUIRED';
+
 /** File names the app offers and writes in a project: `.env` and `.env.<something>`, nothing with a path in it. */
 export const ENV_FILE_NAME = /^\.env(\.[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63})?$/;

@@ -1,11 +1,16 @@
 /**
- * Runtime validation of everything users and the renderer send. One schema per input, shared by the
- * IPC layer (main validates every payload), the CLI and the renderer's forms, so all agree on what is valid.
- * Messages name the field and the rule, never the value: a value may be a secret.
+ * Runtime validation of everything users and the renderer send: the rules, each written once. One schema per
+ * input, shared by the IPC contract (main validates every payload, ipc-schemas.ts), the CLI and the renderer's
+ * forms, so all agree on what is valid. Messages name the field and the rule, never the value: a value may be
+ * a secret. This is the module that brings zod: the preload and the renderer's first chunk must not import it.
  */
 import { z } from 'zod';
+import { ACTIVITY_MAX_LIMIT, ACTIVITY_TYPES } from './activity';
+import { COPY_FORMATS, HTTP_HEADER_STYLES } from './copy-format';
 import { VaultError } from './errors';
+import { ENV_FILE_NAME, REQUIREMENT_VAR } from './exports';
 import { KEY_ID_PATTERN, PREFIX_PATTERN, SCOPE_PATTERN } from './key-format';
+import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, type Settings } from './settings';
 
 export const NAME_MAX = 100;
 export const DESCRIPTION_MAX = 1000;
@@ -87,6 +92,7 @@ export const secretSchema = z
     error: 'Key value must not contain spaces or control characters',
   });
 
+/** A variable a key is written under (`.env` files, the `env` copy format): stricter than what dotenv reads. */
 export const envVarNameSchema = z
   .string({ error: 'Variable name must be text' })
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, {
@@ -94,9 +100,11 @@ export const envVarNameSchema = z
   });
 
 /** How a key is sent over HTTP (the `header` copy format). */
-export const httpHeaderSchema = z.enum(['bearer', 'x-api-key', 'apikey'], {
+export const httpHeaderSchema = z.enum(HTTP_HEADER_STYLES, {
   error: 'Header style must be bearer, x-api-key or apikey',
 });
+
+export const copyFormatSchema = z.enum(COPY_FORMATS, { error: 'Copy format must be key, env or header' });
 
 const keyFields = {
   httpHeader: httpHeaderSchema.optional(),
@@ -122,13 +130,104 @@ export const editKeyInputSchema = z.strictObject({
   ...keyFields,
 });
 
-/** Parses `value` or throws VaultError('VALIDATION') naming the first problem (and its field). */
+export const projectIdSchema = z.string().regex(KEY_ID_PATTERN, { error: 'Project id must be 16 lowercase hex characters' });
+export const envFileNameSchema = z.string().regex(ENV_FILE_NAME, { error: 'File name must be .env or .env.<name> (no folders)' });
+
+/**
+ * The keys of one write into a `.env` file, each under its variable: every name valid, each key's its own, and
+ * none of them `API_KEY_REQUIRED` when the vault sets that too. Main (exports:preview/write), the CLI (`mcpkv use`)
+ * and the Use dialog check with this one rule; a problem with a variable is reported at `keys.<i>.variable`.
+ */
+const exportKeysShape = {
+  keys: z
+    .array(z.strictObject({ keyId: keyIdSchema, variable: envVarNameSchema }), { error: 'Keys must be a list' })
+    .min(1, { error: 'Choose at least one key' })
+    .max(100, { error: 'At most 100 keys at once' }),
+  require: z.boolean({ error: 'Require must be true or false' }),
+};
+
+function checkExportVariables({ keys, require }: { keys: { variable: string }[]; require: boolean }, ctx: z.RefinementCtx): void {
+  const counts = new Map<string, number>();
+  for (const { variable } of keys) counts.set(variable, (counts.get(variable) ?? 0) + 1);
+  keys.forEach(({ variable }, i) => {
+    const path = ['keys', i, 'variable'];
+    if ((counts.get(variable) ?? 0) > 1) ctx.addIssue({ code: 'custom', path, message: 'Each key needs its own variable name.' });
+    else if (require && variable === REQUIREMENT_VAR) ctx.addIssue({ code: 'custom', path, message: `${REQUIREMENT_VAR} is set by the vault itself: choose another name.` });
+  });
+}
+
+export const exportKeysSchema = z.strictObject(exportKeysShape).superRefine(checkExportVariables);
+
+/** exports:preview and exports:write: the keys and variables above, into a file of a project. */
+export const exportRequestSchema = z
+  .strictObject({ projectId: projectIdSchema, fileName: envFileNameSchema, ...exportKeysShape })
+  .superRefine(checkExportVariables);
+
+export const activityTypeSchema = z.enum(ACTIVITY_TYPES, { error: `Activity type must be one of ${ACTIVITY_TYPES.join(', ')}` });
+
+/** activity:list's request. Every filter is optional; results are newest first. */
+export const activityQuerySchema = z.strictObject({
+  keyId: keyIdSchema.optional(),
+  types: z.array(activityTypeSchema).max(ACTIVITY_TYPES.length * 2).optional(),
+  query: z.string({ error: 'Search text must be text' }).max(200, { error: 'Search text must be at most 200 characters' }).optional(),
+  limit: z.number().int().min(1).max(ACTIVITY_MAX_LIMIT, { error: `Limit must be 1 to ${ACTIVITY_MAX_LIMIT}` }).optional(),
+  offset: z.number().int().min(0, { error: 'Offset must be 0 or more' }).optional(),
+});
+
+export const clipboardClearSecondsSchema = z.union([z.literal(CLIPBOARD_CLEAR_CHOICES), z.null()], {
+  error: `Clipboard clear time must be one of ${CLIPBOARD_CLEAR_CHOICES.join(', ')} seconds, or never`,
+});
+
+const settingFieldSchemas = {
+  clipboardClearSeconds: clipboardClearSecondsSchema,
+  defaultExpiryDays: expiresInDaysSchema,
+  defaultEnvVar: envVarNameSchema,
+  notifications: z.boolean({ error: 'Notifications must be on or off' }),
+} as const;
+
+/** A change to the settings (settings:update, `mcpkv settings`): every field optional, nothing else allowed. */
+export const settingsUpdateSchema = z.strictObject({
+  clipboardClearSeconds: settingFieldSchemas.clipboardClearSeconds.optional(),
+  defaultExpiryDays: settingFieldSchemas.defaultExpiryDays.optional(),
+  defaultEnvVar: settingFieldSchemas.defaultEnvVar.optional(),
+  notifications: settingFieldSchemas.notifications.optional(),
+});
+
+/**
+ * The settings as stored, read leniently: a field that is missing or hand-edited into something invalid takes
+ * its default, so a bad value can never stop the app or the CLI from opening.
+ */
+export function readSettings(raw: unknown): Settings {
+  const stored = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const pick = <K extends keyof typeof settingFieldSchemas>(key: K): Settings[K] => {
+    const parsed = settingFieldSchemas[key].safeParse(stored[key]);
+    return (parsed.success ? parsed.data : DEFAULT_SETTINGS[key]) as Settings[K];
+  };
+  const last = stored.lastNotifiedAt;
+  return {
+    clipboardClearSeconds: pick('clipboardClearSeconds'),
+    defaultExpiryDays: pick('defaultExpiryDays'),
+    defaultEnvVar: pick('defaultEnvVar'),
+    notifications: pick('notifications'),
+    lastNotifiedAt: typeof last === 'string' && !Number.isNaN(Date.parse(last)) ? new Date(last).toISOString() : null,
+  };
+}
+
+/** An issue's path as a `field`: `name`, `changes.expiresAt`, `keys.0.variable`; undefined for the request as a whole. */
+export function fieldOfPath(path: readonly PropertyKey[]): string | undefined {
+  return path.length ? path.map(String).join('.') : undefined;
+}
+
+/**
+ * Parses `value` or throws VaultError('VALIDATION') with the first problem's message and, in `field`, where it is.
+ * Messages name their field; when the bad value is an element of a list (permissions.2), which one is told in front.
+ */
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  // Top-level messages name their field already; nested ones (permissions.2) get the path in front.
-  const where = issue && issue.path.length > 1 ? `${issue.path.join('.')}: ` : '';
-  const message = issue?.code === 'unrecognized_keys' ? 'Unknown field in request' : (issue?.message ?? 'Invalid input');
-  throw new VaultError('VALIDATION', `${where}${message}`);
+  if (!issue) throw new VaultError('VALIDATION', 'Invalid input');
+  if (issue.code === 'unrecognized_keys') throw new VaultError('VALIDATION', 'Unknown field in request', { field: fieldOfPath(issue.path) });
+  const where = typeof issue.path.at(-1) === 'number' ? `${issue.path.join('.')}: ` : '';
+  throw new VaultError('VALIDATION', `${where}${issue.message}`, { field: fieldOfPath(issue.path) });
 }

@@ -2,11 +2,11 @@
  * User settings: how long a copied key stays on the clipboard, the default expiry of new keys, the default
  * variable name for `.env` copies, and whether expiry reminders show as OS notifications.
  *
- * Pure: types, defaults and schemas, shared by main, the CLI and the renderer. Settings live in the vault file
+ * Pure: types and defaults, shared by main, the CLI and the renderer (no zod: the renderer's first chunk uses
+ * them); the schemas that check and read settings are in schemas.ts. Settings live in the vault file
  * (`vault.json`, field `settings`), so the app and the CLI share them.
  */
-import { z } from 'zod';
-import { envVarNameSchema, expiresInDaysSchema } from './schemas';
+import { DEFAULT_ENV_VAR } from './exports';
 
 /** The clipboard clear times users can choose, in seconds; null = never clear. */
 export const CLIPBOARD_CLEAR_CHOICES = [10, 30, 60, 120, 300] as const;
@@ -31,50 +31,10 @@ export type SettingsUpdate = Partial<Omit<Settings, 'lastNotifiedAt'>>;
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clipboardClearSeconds: 30,
   defaultExpiryDays: 90,
-  defaultEnvVar: 'MCP_API_KEY',
+  defaultEnvVar: DEFAULT_ENV_VAR,
   notifications: true,
   lastNotifiedAt: null,
 });
-
-export const clipboardClearSecondsSchema = z
-  .union([z.literal(CLIPBOARD_CLEAR_CHOICES), z.null()], {
-    error: `Clipboard clear time must be one of ${CLIPBOARD_CLEAR_CHOICES.join(', ')} seconds, or never`,
-  });
-
-const fieldSchemas = {
-  clipboardClearSeconds: clipboardClearSecondsSchema,
-  defaultExpiryDays: expiresInDaysSchema,
-  defaultEnvVar: envVarNameSchema,
-  notifications: z.boolean({ error: 'Notifications must be on or off' }),
-} as const;
-
-/** A change to the settings: every field optional, nothing else allowed. */
-export const settingsUpdateSchema = z.strictObject({
-  clipboardClearSeconds: fieldSchemas.clipboardClearSeconds.optional(),
-  defaultExpiryDays: fieldSchemas.defaultExpiryDays.optional(),
-  defaultEnvVar: fieldSchemas.defaultEnvVar.optional(),
-  notifications: fieldSchemas.notifications.optional(),
-});
-
-/**
- * The settings as stored, read leniently: a field that is missing or hand-edited into something invalid takes
- * its default, so a bad value can never stop the app or the CLI from opening.
- */
-export function readSettings(raw: unknown): Settings {
-  const stored = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const pick = <K extends keyof typeof fieldSchemas>(key: K): Settings[K] => {
-    const parsed = fieldSchemas[key].safeParse(stored[key]);
-    return (parsed.success ? parsed.data : DEFAULT_SETTINGS[key]) as Settings[K];
-  };
-  const last = stored.lastNotifiedAt;
-  return {
-    clipboardClearSeconds: pick('clipboardClearSeconds'),
-    defaultExpiryDays: pick('defaultExpiryDays'),
-    defaultEnvVar: pick('defaultEnvVar'),
-    notifications: pick('notifications'),
-    lastNotifiedAt: typeof last === 'string' && !Number.isNaN(Date.parse(last)) ? new Date(last).toISOString() : null,
-  };
-}
 
 /** "30 s", "2 min", "never": for labels and the CLI. */
 export function describeClearTime(seconds: number | null): string {

@@ -87,3 +87,27 @@ export interface ActivityEvent {
   /** e.g. the file written for `exported`, the copy format for `copied`. */
   detail?: string;
 }
+
+export interface VaultStatus {
+  /** false when the OS keychain cannot be reached: the app is then read-only. */
+  keychainAvailable: boolean;
+  /** What to install or start when the keychain is unavailable. */
+  keychainHelp: string | null;
+  storePath: string;
+  keyCount: number;
+  /** What opening the vault had to mend (a broken vault file set aside, an interrupted operation finished). */
+  notices: string[];
+}
+
+export interface CopyResult {
+  /** When the clipboard will be cleared (ISO 8601), or null if it is kept. */
+  clearsAt: string | null;
+  /** The clear time this copy got (the `clipboardClearSeconds` setting), in seconds; null = never. */
+  clearAfterSeconds: number | null;
+}
+
+/** A copied key still waiting to be cleared, for the countdown toast. */
+export interface ClipboardStatus {
+  clearsAt: string;
+  secondsLeft: number;
+}

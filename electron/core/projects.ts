@@ -40,7 +40,7 @@ export class Projects {
 
   get(id: string): ProjectRecord {
     const project = projectsOf(this.store.read())[id];
-    if (!project || !Object.hasOwn(projectsOf(this.store.read()), id)) throw new VaultError('NOT_FOUND', 'No such project.');
+    if (!project || !Object.hasOwn(projectsOf(this.store.read()), id)) throw new VaultError('NOT_FOUND', 'No such project.', { field: 'projectId' });
     return project;
   }
 
@@ -67,7 +67,7 @@ export class Projects {
   async remove(id: string): Promise<void> {
     await this.store.update((data) => {
       const projects = { ...projectsOf(data) };
-      if (!Object.hasOwn(projects, id)) throw new VaultError('NOT_FOUND', 'No such project.');
+      if (!Object.hasOwn(projects, id)) throw new VaultError('NOT_FOUND', 'No such project.', { field: 'projectId' });
       delete projects[id];
       return { data: { ...data, projects }, result: undefined };
     });
@@ -79,21 +79,21 @@ export class Projects {
    */
   async resolveFile(projectId: string, fileName: string): Promise<string> {
     if (!ENV_FILE_NAME.test(fileName)) {
-      throw new VaultError('VALIDATION', 'File name must be .env or .env.<name> (no folders).');
+      throw new VaultError('VALIDATION', 'File name must be .env or .env.<name> (no folders).', { field: 'fileName' });
     }
     const project = this.get(projectId);
     let root: string;
     try {
       root = await fs.realpath(project.path);
     } catch (error) {
-      throw new VaultError('FILE_ERROR', `The project folder ${project.path} is gone.`, { cause: error });
+      throw new VaultError('FILE_ERROR', `The project folder ${project.path} is gone.`, { cause: error, field: 'projectId' });
     }
     const file = path.join(root, fileName);
     const stat = await fs.lstat(file).catch(() => null);
     if (stat?.isSymbolicLink()) {
       const target = await fs.realpath(file).catch(() => null);
       if (!target || !isInside(root, target)) {
-        throw new VaultError('FORBIDDEN', `${fileName} is a link to a place outside the project; it is not written.`);
+        throw new VaultError('FORBIDDEN', `${fileName} is a link to a place outside the project; it is not written.`, { field: 'fileName' });
       }
     }
     return file;
@@ -106,7 +106,7 @@ export class Projects {
     try {
       entries = await fs.readdir(project.path);
     } catch (error) {
-      throw new VaultError('FILE_ERROR', `Cannot read the project folder ${project.path}.`, { cause: error });
+      throw new VaultError('FILE_ERROR', `Cannot read the project folder ${project.path}.`, { cause: error, field: 'projectId' });
     }
     const names = entries.filter((name) => ENV_FILE_NAME.test(name)).sort();
     const files = await Promise.all(

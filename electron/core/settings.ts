@@ -2,8 +2,8 @@
  * Settings in the vault file (`vault.json`, top-level field `settings`), so the app and the CLI share them.
  * Changes go through the MetadataStore's locked read-modify-write like every other change to that file.
  */
-import { DEFAULT_SETTINGS, readSettings, settingsUpdateSchema, type Settings, type SettingsUpdate } from '../../shared/settings';
-import { parseOrThrow } from '../../shared/schemas';
+import { DEFAULT_SETTINGS, type Settings, type SettingsUpdate } from '../../shared/settings';
+import { parseOrThrow, readSettings, settingsUpdateSchema } from '../../shared/schemas';
 import type { MetadataStore } from './store';
 
 export const SETTINGS_FIELD = 'settings';

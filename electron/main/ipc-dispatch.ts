@@ -1,10 +1,11 @@
 /**
  * The single entry for every renderer call: checks the channel, validates the payload against the
- * contract's schema, runs the handler and returns an envelope. Thrown errors become `{ code, message }`;
+ * contract's schema, runs the handler and returns an envelope. Thrown errors become `{ code, message, field? }`;
  * anything that is not a VaultError loses its text, which could hold anything.
  */
 import { toSerializedError, VaultError } from '../../shared/errors';
-import { requestSchemaOf, type Envelope, type IpcChannel } from '../../shared/ipc-contract';
+import type { Envelope, IpcChannel } from '../../shared/ipc-contract';
+import { requestSchemaOf } from '../../shared/ipc-schemas';
 import { parseOrThrow } from '../../shared/schemas';
 import type { Handlers } from './handlers';
 

@@ -113,7 +113,7 @@ test('Use from a key: add a project, masked preview, git warning fixed in one cl
   await variable.fill('OPENAI_API_KEY');
   await expect(preview.locator('ins .diff-text').first()).toHaveText(`OPENAI_API_KEY=${masked}`);
   await variable.fill('2 bad');
-  await expect(variable).toHaveAccessibleDescription(/Use letters, digits and _/);
+  await expect(variable).toHaveAccessibleDescription(/Variable name must start with a letter or _ and use only letters, digits and _/);
   await expect(dialog.getByRole('button', { name: 'Write to .env' })).toBeDisabled();
   await expect(dialog.getByText('Fix the highlighted fields to see the preview.')).toBeVisible();
   await variable.fill('MCP_API_KEY');
@@ -281,7 +281,7 @@ test('what cannot be written says why: expired and revoked keys, a link out of t
   await fileSelect.selectOption({ label: 'New file…' });
   const newName = dialog.getByRole('textbox', { name: 'New file name' });
   await newName.fill('config.env');
-  await expect(newName).toHaveAccessibleDescription(/The file name must be .env or .env.<name>/);
+  await expect(newName).toHaveAccessibleDescription(/File name must be .env or .env.<name>/);
   await newName.fill('.env.linked');
   await expect(newName).toHaveAccessibleDescription(/.env.linked is a link to a place outside the project; it is not written./);
   await expect(dialog.getByText('No preview: see the message beside the fields.')).toBeVisible();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expiryAlerts, expiryReminders, isRotationDue, reminderMessage, ROTATION_DUE_DAYS } from '../../shared/reminders';
-import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, describeClearTime, readSettings, settingsUpdateSchema } from '../../shared/settings';
+import { readSettings, settingsUpdateSchema } from '../../shared/schemas';
+import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, describeClearTime } from '../../shared/settings';
 import type { KeyRecord, KeyView } from '../../shared/types';
 import { iso, keyView } from '../helpers/key-builders';
 

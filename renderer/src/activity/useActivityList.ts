@@ -4,7 +4,7 @@
  * did something logged that the vault file does not show (a reveal). Answers to superseded requests are dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActivityQuery } from '../../../shared/activity';
+import type { RequestOf } from '../../../shared/ipc-contract';
 import type { ActivityEvent } from '../../../shared/types';
 import { useUiStore } from '../store/uiStore';
 import { errorMessage, vaultApi } from '../vaultApi';
@@ -22,7 +22,7 @@ export interface ActivityList {
   reload(): void;
 }
 
-type Request = Omit<ActivityQuery, 'limit' | 'offset'>;
+type Request = Omit<RequestOf<'activity:list'>, 'limit' | 'offset'>;
 
 export function useActivityList(request: Request, pageSize: number): ActivityList {
   const [events, setEvents] = useState<ActivityEvent[]>([]);

@@ -4,7 +4,7 @@
  */
 import type { ExportOutcome, ExportReport } from '../../../shared/exports';
 import { Icon } from '../ui/Icon';
-import './use.css';
+import './exports.css';
 
 const OUTCOMES: Record<ExportOutcome, { label: string; tone: 'ok' | 'quiet' | 'warn' | 'danger' }> = {
   updated: { label: 'Updated', tone: 'ok' },

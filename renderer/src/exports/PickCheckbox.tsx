@@ -3,7 +3,7 @@
  * out of the Tab order (Space on a focused row ticks it), off — saying why — for keys that cannot be written.
  */
 import type { MouseEvent } from 'react';
-import './use.css';
+import './exports.css';
 
 interface PickCheckboxProps {
   keyName: string;

@@ -5,7 +5,7 @@ import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
 import { usePickedKeys } from './pickedKeys';
 import { unusableReason } from './usable';
 import { Icon } from '../ui/Icon';
-import './use.css';
+import './exports.css';
 
 export function PickedKeysActions() {
   const picked = usePickedKeys((s) => s.ids);

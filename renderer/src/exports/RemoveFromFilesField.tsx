@@ -1,7 +1,7 @@
 /** Revoke / delete: "Also remove MCP_API_KEY from N .env files" — shown only when the key was written somewhere. */
 import type { ExportView } from '../../../shared/exports';
 import { variablesOf } from './useKeyExports';
-import './use.css';
+import './exports.css';
 
 interface RemoveFromFilesFieldProps {
   exports: ExportView[] | null;

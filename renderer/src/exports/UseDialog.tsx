@@ -5,13 +5,14 @@
  * from the keychain, writes the file and masks the preview.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import type { EnvFileView, GitState } from '../../../shared/exports';
+import { REQUIREMENT_VAR, type EnvFileView, type GitState } from '../../../shared/exports';
+import type { RequestOf } from '../../../shared/ipc-contract';
 import { isTemplate } from '../projects/git';
 import { useProjectsStore } from '../projects/projectsStore';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { Dialog } from '../ui/Dialog';
-import { errorCode, errorMessage, vaultApi } from '../vaultApi';
+import { errorCode, errorField, errorMessage, vaultApi } from '../vaultApi';
 import { FilePicker, NEW_FILE } from './FilePicker';
 import { GitWarning } from './GitWarning';
 import { KeyVariables, type ChosenKey } from './KeyVariables';
@@ -20,12 +21,12 @@ import { usePickedKeys } from './pickedKeys';
 import { PreviewDiff } from './PreviewDiff';
 import { ProjectPicker } from './ProjectPicker';
 import { unusableReason } from './usable';
-import { useExportPreview, type ExportRequest } from './useExportPreview';
+import { useExportPreview } from './useExportPreview';
 import { useProjectFiles } from './useProjectFiles';
 import { useSuggestedVariables } from './useSuggestedVariables';
-import { fileNameError, REQUIREMENT_VAR, variableErrors } from './variables';
+import { fileNameError, variableErrors } from './variables';
 import { FormError } from '../ui/DialogParts';
-import './use.css';
+import './exports.css';
 
 /** Where the last write went, to start there next time (this session only). */
 let lastUse: { projectId: string; fileName: string } | null = null;
@@ -86,7 +87,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
     usableIds.length > 0 &&
     suggested.variables !== null &&
     Object.keys(varErrors).length === 0;
-  const request: ExportRequest | null = ready ? { projectId: project.id, fileName, keys: entries, require } : null;
+  const request: RequestOf<'exports:write'> | null = ready ? { projectId: project.id, fileName, keys: entries, require } : null;
   const requestKey = request ? JSON.stringify(request) : '';
 
   const [version, setVersion] = useState(0);
@@ -99,7 +100,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
 
   // An error from main, placed next to the control it is about; only while the request it answered stands.
   const previewError: CallError | null =
-    !preview.stale && preview.error && preview.request ? { request: JSON.stringify(preview.request), place: placeError(preview.error.code, preview.error.message), message: preview.error.message } : null;
+    !preview.stale && preview.error && preview.request ? { request: JSON.stringify(preview.request), place: placeError(preview.error), message: preview.error.message } : null;
   const callError = [writeError, previewError].find((e) => e && e.request === requestKey) ?? null;
   const errorAt = (place: UseErrorPlace) => (callError?.place === place ? callError.message : null);
 
@@ -172,7 +173,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
       toast(result.changed.length ? `Wrote ${result.changed.join(', ')} to ${result.fileName}` : `${result.fileName} is already up to date`);
       onClose();
     } catch (error) {
-      setWriteError({ request: requestKey, place: placeError(errorCode(error), errorMessage(error)), message: errorMessage(error) });
+      setWriteError({ request: requestKey, place: placeError({ code: errorCode(error), field: errorField(error) }), message: errorMessage(error) });
       setBusy(false);
     }
   }

@@ -3,7 +3,7 @@ import { describeLastUsed, formatDateTime } from '../format';
 import { useVaultStore } from '../store/vaultStore';
 import { Icon } from '../ui/Icon';
 import { useKeyExports } from './useKeyExports';
-import './use.css';
+import './exports.css';
 
 export function UsedIn({ keyId, revoked }: { keyId: string; revoked: boolean }) {
   const { exports, error } = useKeyExports(keyId);

@@ -1,5 +1,6 @@
 /** The variable name each key had in this project last time, or a suggestion (exports.variables). */
 import { useEffect, useState } from 'react';
+import type { RequestOf } from '../../../shared/ipc-contract';
 import { errorMessage, vaultApi } from '../vaultApi';
 
 interface Loaded {
@@ -16,7 +17,7 @@ export function useSuggestedVariables(projectId: string | null, keyIds: string[]
     if (request === '') return;
     let cancelled = false;
     vaultApi()
-      .exports.variables(JSON.parse(request) as { projectId: string; keyIds: string[] })
+      .exports.variables(JSON.parse(request) as RequestOf<'exports:variables'>)
       .then(
         (variables) => !cancelled && setLoaded({ request, variables, error: null }),
         (error: unknown) => !cancelled && setLoaded({ request, variables: {}, error: errorMessage(error) }),

@@ -1,24 +1,24 @@
-/** Checks the variable names and file name of a Use request the way main will, so problems show before writing. */
-import { ENV_FILE_NAME } from '../../../shared/exports';
-import { envVarNameSchema } from '../../../shared/schemas';
-
-export const REQUIREMENT_VAR = 'API_KEY_REQUIRED';
+/**
+ * Checks the variable names and file name of a Use request with main's own schemas (shared/schemas.ts), so
+ * problems show beside their field before anything is written. An empty field only asks to be filled in.
+ */
+import { envFileNameSchema, exportKeysSchema } from '../../../shared/schemas';
 
 /** An error per key id (absent = fine). */
-export function variableErrors(variables: { keyId: string; variable: string }[], require: boolean): Record<string, string> {
+export function variableErrors(keys: { keyId: string; variable: string }[], require: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
-  const counts = new Map<string, number>();
-  for (const { variable } of variables) counts.set(variable, (counts.get(variable) ?? 0) + 1);
-  for (const { keyId, variable } of variables) {
-    if (variable === '') errors[keyId] = 'Enter a variable name.';
-    else if (!envVarNameSchema.safeParse(variable).success) errors[keyId] = 'Use letters, digits and _, not starting with a digit (e.g. MCP_API_KEY).';
-    else if ((counts.get(variable) ?? 0) > 1) errors[keyId] = 'Each key needs its own variable name.';
-    else if (require && variable === REQUIREMENT_VAR) errors[keyId] = `${REQUIREMENT_VAR} is set by the vault: choose another name, or untick “Set ${REQUIREMENT_VAR}=true”.`;
+  for (const { keyId, variable } of keys) if (variable === '') errors[keyId] = 'Enter a variable name.';
+  const parsed = exportKeysSchema.safeParse({ keys, require });
+  for (const issue of parsed.error?.issues ?? []) {
+    const [top, index, field] = issue.path;
+    const keyId = top === 'keys' && typeof index === 'number' && field === 'variable' ? keys[index]?.keyId : undefined;
+    if (keyId !== undefined) errors[keyId] ??= issue.message;
   }
   return errors;
 }
 
 export function fileNameError(name: string): string | null {
   if (name === '') return 'Enter a file name.';
-  return ENV_FILE_NAME.test(name) ? null : 'The file name must be .env or .env.<name>, e.g. .env.local (no folders).';
+  const parsed = envFileNameSchema.safeParse(name);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid file name.');
 }

@@ -9,8 +9,9 @@ import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
-import { errorCode, errorMessage, vaultApi } from '../vaultApi';
-import { buildCreateInput, emptyKeyForm, serverErrorToFields, type FieldErrors, type KeyFormValues } from './form/keyForm';
+import { vaultApi } from '../vaultApi';
+import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
+import { buildCreateInput, emptyKeyForm, type KeyFormValues } from './form/keyForm';
 import { KeyFormFields } from './form/KeyFormFields';
 import { SecretInput, trimSecret } from './form/SecretInput';
 import { NewSecretNotice } from './NewSecretNotice';
@@ -61,7 +62,7 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
         onClose();
       }
     } catch (error) {
-      setErrors(serverErrorToFields(errorCode(error), errorMessage(error)));
+      setErrors(callErrorToFields(error));
     } finally {
       setBusy(false);
     }

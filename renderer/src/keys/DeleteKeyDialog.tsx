@@ -5,9 +5,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { errorMessage, vaultApi } from '../vaultApi';
-import { useFileReport } from '../use/fileReportStore';
-import { RemoveFromFilesField } from '../use/RemoveFromFilesField';
-import { useKeyExports } from '../use/useKeyExports';
+import { useFileReport } from '../exports/fileReportStore';
+import { RemoveFromFilesField } from '../exports/RemoveFromFilesField';
+import { useKeyExports } from '../exports/useKeyExports';
 
 export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
   const id = useId();

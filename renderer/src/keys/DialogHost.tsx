@@ -10,7 +10,7 @@ import { DeleteKeyDialog } from './DeleteKeyDialog';
 import { EditKeyDialog } from './EditKeyDialog';
 import { RevokeKeyDialog } from './RevokeKeyDialog';
 import { RotateKeyDialog } from './RotateKeyDialog';
-import { UseDialogHost } from '../use/UseDialogHost';
+import { UseDialogHost } from '../exports/UseDialogHost';
 
 export function DialogHost() {
   const dialog = useUiStore((s) => s.dialog);

@@ -4,8 +4,9 @@ import type { KeyView } from '../../../shared/types';
 import { Dialog } from '../ui/Dialog';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
-import { errorCode, errorMessage, vaultApi } from '../vaultApi';
-import { buildEditInput, formFromKey, serverErrorToFields, type FieldErrors, type KeyFormValues } from './form/keyForm';
+import { vaultApi } from '../vaultApi';
+import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
+import { buildEditInput, formFromKey, type KeyFormValues } from './form/keyForm';
 import { KeyFormFields } from './form/KeyFormFields';
 import { DialogActions, FormError } from '../ui/DialogParts';
 
@@ -33,7 +34,7 @@ export function EditKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(
       toast(`Key “${edited.name}” saved`);
       onClose();
     } catch (error) {
-      setErrors(serverErrorToFields(errorCode(error), errorMessage(error)));
+      setErrors(callErrorToFields(error));
     } finally {
       setBusy(false);
     }

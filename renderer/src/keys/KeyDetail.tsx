@@ -9,8 +9,8 @@ import { RotationHint } from '../ui/RotationHint';
 import { Icon, type IconName } from '../ui/Icon';
 import { useUiStore, type DialogState } from '../store/uiStore';
 import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
-import { UsedIn } from '../use/UsedIn';
-import { UseKeyButton } from '../use/UseKeyButton';
+import { UsedIn } from '../exports/UsedIn';
+import { UseKeyButton } from '../exports/UseKeyButton';
 import { SecretReveal } from './SecretReveal';
 import { StatusBadge } from './StatusBadge';
 

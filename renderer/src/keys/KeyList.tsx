@@ -8,8 +8,8 @@ import type { KeySort } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
-import { usePickedKeys } from '../use/pickedKeys';
-import { unusableReason } from '../use/usable';
+import { usePickedKeys } from '../exports/pickedKeys';
+import { unusableReason } from '../exports/usable';
 import { KeyRow, ROW_HEIGHT } from './KeyRow';
 
 const COLUMNS: { label: string; className: string; sort?: KeySort; order?: 'ascending' | 'descending' }[] = [

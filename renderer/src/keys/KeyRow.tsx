@@ -6,8 +6,8 @@ import type { KeyView } from '../../../shared/types';
 import { describeExpiry } from '../../../shared/key-status';
 import { describeLastUsed } from '../format';
 import { RowCopyButton, useRowCopyShortcut } from '../copy/RowCopyButton';
-import { PickCheckbox } from '../use/PickCheckbox';
-import { unusableReason } from '../use/usable';
+import { PickCheckbox } from '../exports/PickCheckbox';
+import { unusableReason } from '../exports/usable';
 import { StatusBadge } from './StatusBadge';
 
 interface KeyRowProps {

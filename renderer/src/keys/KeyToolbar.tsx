@@ -2,7 +2,7 @@
 import { countByStatus, KEY_SORTS, STATUS_FILTERS, type KeySort } from '../../../shared/key-search';
 import { FILTER_LABELS, SORT_LABELS } from '../format';
 import { useVaultStore } from '../store/vaultStore';
-import { PickedKeysActions } from '../use/PickedKeysActions';
+import { PickedKeysActions } from '../exports/PickedKeysActions';
 import { useMemo } from 'react';
 
 export function KeyToolbar({ shown }: { shown: number }) {

@@ -5,7 +5,7 @@ import { useVaultStore } from '../store/vaultStore';
 import { NoKeysYet, NoMatches } from './EmptyState';
 import { KeyList } from './KeyList';
 import { KeyToolbar } from './KeyToolbar';
-import { FileReportHost } from '../use/FileReportHost';
+import { FileReportHost } from '../exports/FileReportHost';
 
 export function KeysPane() {
   const keys = useVaultStore((s) => s.keys);

@@ -6,9 +6,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
 import { errorMessage, vaultApi } from '../vaultApi';
-import { FileReportDialog } from '../use/FileReportDialog';
-import { RemoveFromFilesField } from '../use/RemoveFromFilesField';
-import { useKeyExports } from '../use/useKeyExports';
+import { FileReportDialog } from '../exports/FileReportDialog';
+import { RemoveFromFilesField } from '../exports/RemoveFromFilesField';
+import { useKeyExports } from '../exports/useKeyExports';
 
 export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
   const [busy, setBusy] = useState(false);

@@ -9,9 +9,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
-import { errorCode, errorMessage, vaultApi } from '../vaultApi';
-import { RotatedFiles } from '../use/RotatedFiles';
-import { serverErrorToFields, type FieldErrors } from './form/keyForm';
+import { vaultApi } from '../vaultApi';
+import { RotatedFiles } from '../exports/RotatedFiles';
+import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
 import { SecretInput, trimSecret } from './form/SecretInput';
 import { NewSecretNotice } from './NewSecretNotice';
 
@@ -54,7 +54,7 @@ export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         }
       }
     } catch (error) {
-      setErrors(serverErrorToFields(errorCode(error), errorMessage(error)));
+      setErrors(callErrorToFields(error));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { ProjectView, ScanCandidate } from '../../../shared/exports';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
-import { useProjectFiles } from '../use/useProjectFiles';
+import { useProjectFiles } from '../exports/useProjectFiles';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { ProjectFiles } from './ProjectFiles';
 import { RemoveProjectDialog } from './RemoveProjectDialog';

@@ -5,7 +5,7 @@ export type DialogState =
   | { kind: 'create' }
   | { kind: 'edit' | 'rotate' | 'revoke' | 'delete'; keyId: string }
   /**
-   * Use: write keys into a project's .env file. Drawn by use/UseDialogHost (in the keys pane). `keyId` is
+   * Use: write keys into a project's .env file. Drawn by exports/UseDialogHost (in the keys pane). `keyId` is
    * the first of `keyIds`, so the dialog closes like the others if that key is deleted meanwhile.
    */
   | { kind: 'use'; keyId: string; keyIds: string[] };

@@ -3,9 +3,8 @@
  * status, the selected key and the list's query, filter and sort.
  */
 import { create } from 'zustand';
-import type { VaultStatus } from '../../../shared/ipc-contract';
 import type { KeySort, StatusFilter } from '../../../shared/key-search';
-import type { KeyView } from '../../../shared/types';
+import type { KeyView, VaultStatus } from '../../../shared/types';
 import { errorMessage, vaultApi } from '../vaultApi';
 
 export interface VaultState {

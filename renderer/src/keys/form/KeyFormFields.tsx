@@ -2,7 +2,8 @@
 import { DESCRIPTION_MAX, NAME_MAX, OWNER_MAX } from '../../../../shared/schemas';
 import { HttpHeaderField } from '../../copy/HttpHeaderField';
 import { ExpiryField } from './ExpiryField';
-import type { FieldErrors, KeyFormValues } from './keyForm';
+import type { FieldErrors } from './fieldErrors';
+import type { KeyFormValues } from './keyForm';
 import { MetadataField } from './MetadataField';
 import { PermissionsField } from './PermissionsField';
 import { TextField } from './TextField';

@@ -1,13 +1,17 @@
 /**
  * The create/edit form's values and how they become a request: validated with the same zod schemas
  * main uses, so the form says what main would say before anything is sent. Errors main sends anyway
- * (a duplicate name, say) are placed next to the field they are about.
+ * (a duplicate name, say) are placed by the field they name (fieldErrors.ts).
  */
 import type { z } from 'zod';
-import type { ErrorCode } from '../../../../shared/errors';
 import { PRESET_SCOPES, SCOPE_PATTERN } from '../../../../shared/key-format';
-import { createKeyInputSchema, editKeyInputSchema } from '../../../../shared/schemas';
-import type { CreateKeyInput, EditKeyInput, HttpHeaderStyle, KeyView } from '../../../../shared/types';
+import { createKeyInputSchema, editKeyInputSchema, fieldOfPath } from '../../../../shared/schemas';
+import type { RequestOf } from '../../../../shared/ipc-contract';
+import type { HttpHeaderStyle, KeyView } from '../../../../shared/types';
+import { formFieldOf, type FieldErrors } from './fieldErrors';
+
+type CreateRequest = RequestOf<'keys:create'>;
+type EditChanges = RequestOf<'keys:edit'>['changes'];
 
 export type ExpiryChoice = 'keep' | '30' | '90' | '365' | 'never' | 'date';
 
@@ -31,9 +35,6 @@ export interface KeyFormValues {
   /** How "Copy as HTTP header" writes the key. */
   httpHeader: HttpHeaderStyle;
 }
-
-export type FormField = 'name' | 'description' | 'owner' | 'expiry' | 'permissions' | 'metadata' | 'secret' | 'form';
-export type FieldErrors = Partial<Record<FormField, string>>;
 
 let nextRowId = 1;
 export function metadataRow(name = '', value = ''): MetadataRow {
@@ -90,7 +91,7 @@ export function todayInputValue(now: number = Date.now()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function expiryFields(values: KeyFormValues, errors: FieldErrors): Pick<CreateKeyInput, 'expiresInDays' | 'expiresAt'> {
+function expiryFields(values: KeyFormValues, errors: FieldErrors): Pick<CreateRequest, 'expiresInDays' | 'expiresAt'> {
   switch (values.expiry) {
     case 'keep':
       return {};
@@ -129,22 +130,8 @@ function permissionList(values: KeyFormValues, errors: FieldErrors): string[] {
   return [...new Set([...values.permissions, pending])];
 }
 
-const FIELD_OF_PATH: Record<string, FormField> = {
-  name: 'name',
-  description: 'description',
-  owner: 'owner',
-  permissions: 'permissions',
-  metadata: 'metadata',
-  expiresAt: 'expiry',
-  expiresInDays: 'expiry',
-  importSecret: 'secret',
-};
-
 function issuesToErrors(issues: z.core.$ZodIssue[], errors: FieldErrors): void {
-  for (const issue of issues) {
-    const field = FIELD_OF_PATH[String(issue.path[0] ?? '')] ?? 'form';
-    errors[field] ??= issue.message;
-  }
+  for (const issue of issues) errors[formFieldOf(fieldOfPath(issue.path))] ??= issue.message;
 }
 
 export interface Built<T> {
@@ -165,36 +152,18 @@ function keyFields(values: KeyFormValues, errors: FieldErrors) {
   };
 }
 
-export function buildCreateInput(values: KeyFormValues, importSecret?: string): Built<CreateKeyInput> {
+export function buildCreateInput(values: KeyFormValues, importSecret?: string): Built<CreateRequest> {
   const errors: FieldErrors = {};
-  const input: CreateKeyInput = { ...keyFields(values, errors), ...(importSecret !== undefined && { importSecret }) };
+  const input: CreateRequest = { ...keyFields(values, errors), ...(importSecret !== undefined && { importSecret }) };
   const parsed = createKeyInputSchema.safeParse(input);
   if (!parsed.success) issuesToErrors(parsed.error.issues, errors);
   return { input: Object.keys(errors).length ? null : input, errors };
 }
 
-export function buildEditInput(values: KeyFormValues): Built<EditKeyInput> {
+export function buildEditInput(values: KeyFormValues): Built<EditChanges> {
   const errors: FieldErrors = {};
-  const input: EditKeyInput = keyFields(values, errors);
+  const input: EditChanges = keyFields(values, errors);
   const parsed = editKeyInputSchema.safeParse(input);
   if (!parsed.success) issuesToErrors(parsed.error.issues, errors);
   return { input: Object.keys(errors).length ? null : input, errors };
-}
-
-/** Places an error main sent next to the field its message is about. */
-export function serverErrorToFields(code: ErrorCode | undefined, message: string): FieldErrors {
-  if (code === 'CONFLICT') return { name: message };
-  if (code === 'VALIDATION') {
-    const rules: [RegExp, FormField][] = [
-      [/^name\b/i, 'name'],
-      [/^description\b/i, 'description'],
-      [/^owner\b/i, 'owner'],
-      [/^permission/i, 'permissions'],
-      [/^(that )?metadata/i, 'metadata'],
-      [/^expir/i, 'expiry'],
-      [/^(the new )?key value/i, 'secret'],
-    ];
-    for (const [pattern, field] of rules) if (pattern.test(message)) return { [field]: message };
-  }
-  return { form: message };
 }
