@@ -1,12 +1,13 @@
-/** The main process as the bench builds it: the real handlers and dispatcher, with in-memory stand-ins for the OS bits. */
-import { ClipboardService } from '../electron/core/clipboard';
+/** The main process as the bench builds it: the real main side (createMainSide), with in-memory stand-ins for the OS bits. */
+import path from 'node:path';
+import { ActivityLog } from '../electron/core/activity-log';
 import { MemoryClipboard } from '../test/helpers/memory-clipboard';
 import type { SecretStore } from '../electron/core/keychain';
 import { KeytarSecretStore } from '../electron/core/keychain';
 import { openNodeStore } from '../electron/core/conf-store';
 import { Vault } from '../electron/core/vault';
-import { createHandlers } from '../electron/main/handlers';
-import { createDispatcher, type Dispatch } from '../electron/main/ipc-dispatch';
+import type { Dispatch } from '../electron/main/ipc-dispatch';
+import { createMainSide } from '../electron/main/main-side';
 
 export function openVault(home: string, secrets: SecretStore): Vault {
   return new Vault({ store: openNodeStore(home), secrets });
@@ -17,9 +18,13 @@ export function keytarSecrets(service: string): SecretStore {
 }
 
 export function mainDispatch(vault: Vault): Dispatch {
-  return createDispatcher(
-    createHandlers({ vault, clipboard: new ClipboardService(new MemoryClipboard()), dialogs: { chooseFolder: async () => null } }),
-  );
+  return createMainSide({
+    vault,
+    clipboard: new MemoryClipboard(),
+    dialogs: { chooseFolder: async () => null },
+    activity: new ActivityLog(path.dirname(vault.store.path)),
+    notices: [],
+  }).dispatch;
 }
 
 /** Counts every call that reaches the keychain. `secretReads` are reads of a key's secret (or of all of them). */

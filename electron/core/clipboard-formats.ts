@@ -1,7 +1,7 @@
 /**
  * What the app writes to the clipboard on each platform when it copies a key: the text, plus the markers
  * clipboard managers and clipboard history read to leave a secret alone. Pure (no `electron` import) so it is
- * tested in Node; electron/main/clipboard.main.ts turns it into a ClipboardItem.
+ * tested in Node; electron/main/clipboard-adapter.ts turns it into a ClipboardItem.
  *
  * Electron 45's clipboard.write() takes MIME types; a platform's own (raw) clipboard format is written as the
  * custom format `electron application/osclipboard;format="<name>"`. A string payload is written as UTF-8 bytes,

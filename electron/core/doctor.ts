@@ -8,9 +8,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readEnvVar } from '../../shared/env-file';
 import { fingerprintOf, KEY_ID_PATTERN } from '../../shared/key-format';
-import { exportsOf } from './env-exports';
+import { exportsOf, withoutExport } from './exports/export-records';
 import { readEnvFile } from './env-writer';
 import type { DoctorReport, Finding } from '../../shared/doctor';
+import { recordOf, withKey, withSecretShape } from './key-records';
+import { adoptOrphanSecrets, recoverInterrupted } from './recovery';
 import type { VaultData } from './store';
 import { nextAccount, type Vault } from './vault';
 
@@ -105,6 +107,17 @@ export async function diagnose(vault: Vault): Promise<Omit<DoctorReport, 'repair
   return { findings, checked: { keys: records.length, secrets: accounts.size, exports: exports.length } };
 }
 
+/** Makes the record match the value in the keychain (the repair of a fingerprint mismatch). */
+async function realignFingerprint(vault: Vault, id: string): Promise<void> {
+  const secret = await vault.secretOf(id);
+  await vault.store.update((data) => ({ data: withKey(data, withSecretShape(recordOf(data, id), secret)), result: undefined }));
+}
+
+/** Stops tracking one file for a key (the repair of an export that no longer holds the key). */
+async function forgetExport(vault: Vault, id: string, file: string): Promise<void> {
+  await vault.store.update((data) => ({ data: withoutExport(data, id, file), result: undefined }));
+}
+
 /** Diagnoses, repairs what can be repaired, and diagnoses again. */
 export async function doctor(vault: Vault, options: { repair: boolean }): Promise<DoctorReport> {
   const first = await diagnose(vault);
@@ -113,10 +126,10 @@ export async function doctor(vault: Vault, options: { repair: boolean }): Promis
   const kinds = new Set(first.findings.map((f) => f.kind));
   if (kinds.has('unfinished-rotation')) {
     for (const f of first.findings.filter((x) => x.kind === 'unfinished-rotation')) vault.journal.begin({ id: f.keyId!, op: 'rotate' });
-    repaired.push(...(await vault.recoverInterrupted()));
+    repaired.push(...(await recoverInterrupted(vault)));
   }
   if (kinds.has('orphan-secret')) {
-    const adopted = await vault.adoptOrphanSecrets();
+    const adopted = await adoptOrphanSecrets(vault);
     repaired.push(...adopted.map((k) => `Added the keychain's key ${k.id} back as "${k.name}".`));
   }
   for (const f of first.findings) {
@@ -124,13 +137,13 @@ export async function doctor(vault: Vault, options: { repair: boolean }): Promis
       await vault.secrets.delete(f.keyId!);
       repaired.push(`Removed the value of revoked key ${f.keyId} from the keychain.`);
     } else if (f.kind === 'fingerprint-mismatch') {
-      await vault.realignFingerprint(f.keyId!);
+      await realignFingerprint(vault, f.keyId!);
       repaired.push(`Updated key ${f.keyId} to the value in the keychain.`);
     } else if (f.kind === 'file-mode') {
       fs.chmodSync(f.file!, f.repair!.endsWith('700') ? 0o700 : 0o600);
       repaired.push(`Set ${f.file} to ${f.repair!.slice('chmod '.length)}.`);
     } else if (f.kind === 'stale-export') {
-      await vault.forgetExport(f.keyId!, f.file!);
+      await forgetExport(vault, f.keyId!, f.file!);
       repaired.push(`Stopped tracking ${f.file} for key ${f.keyId}.`);
     }
   }

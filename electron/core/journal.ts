@@ -2,7 +2,7 @@
  * Intent markers for operations that write both the keychain and the store. One empty file per
  * operation in flight (`pending/<id>.<op>`), created before the keychain is touched and removed after the
  * store write. If a process dies in between, the next process that opens the vault finds the marker and
- * brings that key back to a whole state (see Vault.recoverInterrupted). A marker holds no secret.
+ * brings that key back to a whole state (see recoverInterrupted in recovery.ts). A marker holds no secret.
  *
  * Markers are not fsync'd: they guard against a killed process, whose writes the OS still completes;
  * the keychain and store writes themselves are durable.

@@ -1,7 +1,7 @@
 /**
  * When the vault file cannot be read (not JSON, truncated, the wrong shape, or from a newer version):
  * keep it aside, never delete it, start an empty vault file, and let the caller rebuild every key from
- * the keychain (Vault.adoptOrphanSecrets). Done under the store's cross-process lock, so two processes
+ * the keychain (adoptOrphanSecrets in recovery.ts). Done under the store's cross-process lock, so two processes
  * meeting the same broken file set it aside once.
  */
 import fs from 'node:fs';

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './window.main';
+import { CONTENT_SECURITY_POLICY } from './window';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'vault';

@@ -1,7 +1,7 @@
 /**
  * The Electron main process: owns the vault (keychain, store, files, clipboard) and one window.
- * Everything here is wiring: the logic lives in plain-Node modules (electron/core, handlers.ts) that
- * the CLI and the tests use too.
+ * Everything here is wiring: the logic lives in plain-Node modules (electron/core, and main-side.ts with the
+ * handlers) that the CLI, the E2E bridge and the tests use too.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,22 +9,19 @@ import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } 
 import ElectronStore from 'electron-store';
 import { isVaultError } from '../../shared/errors';
 import { ActivityLog } from '../core/activity-log';
-import { ClipboardService } from '../core/clipboard';
 import { KeytarSecretStore } from '../core/keychain';
-import { recoveryNotes } from '../core/open-vault';
 import { keychainService, STORE_FILE_NAME, vaultHome } from '../core/paths';
+import { recoveryNotes } from '../core/recovery';
 import { openStoreRecovering } from '../core/store-recovery';
 import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '../core/store';
 import { watchStoreFile } from '../core/store-watch';
-import { SettingsStore } from '../core/settings';
 import { Vault } from '../core/vault';
-import { electronClipboard } from './clipboard.main';
-import { createHandlers } from './handlers';
-import { electronNotifier, ReminderScheduler } from './notifications.main';
-import { registerIpc, isTrustedSender } from './ipc.main';
-import { createDispatcher } from './ipc-dispatch';
+import { electronClipboard } from './clipboard-adapter';
+import { createMainSide } from './main-side';
+import { electronNotifier, ReminderScheduler } from './notifications';
+import { registerIpc, isTrustedSender } from './ipc';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
-import { hardenSession, hardenWebContents, rendererSource, windowOptions } from './window.main';
+import { hardenSession, hardenWebContents, rendererSource, windowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const home = vaultHome();
@@ -48,14 +45,14 @@ function createWindow(): BrowserWindow {
 }
 
 /** Opens the vault (electron-store on the same file the CLI's conf uses), mending a broken file first. */
-async function openVault(): Promise<{ vault: Vault; clipboardService: ClipboardService; activity: ActivityLog; notices: string[] }> {
+async function openVault(): Promise<{ vault: Vault; activity: ActivityLog; notices: string[] }> {
   const openStore = () =>
     new MetadataStore(openBackend(home, () => new ElectronStore<Record<string, unknown>>(storeOptions(home)) as unknown as JsonFileBackend));
   const { store, setAsideAs } = await openStoreRecovering(path.join(home, `${STORE_FILE_NAME}.json`), openStore);
   const activity = new ActivityLog(home);
   const vault = new Vault({ store, secrets: new KeytarSecretStore(keychainService()), activity });
   const notices = await recoveryNotes(vault, setAsideAs);
-  return { vault, clipboardService: new ClipboardService(electronClipboard()), activity, notices };
+  return { vault, activity, notices };
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -80,8 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    const { vault, clipboardService, activity, notices } = opened;
-    const settings = new SettingsStore(vault.store);
+    const { vault, activity, notices } = opened;
     const dialogs = {
       chooseFolder: async () => {
         const options = { title: 'Add a project folder', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
@@ -89,10 +85,18 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     };
-    const dispatch = createDispatcher(createHandlers({ vault, clipboard: clipboardService, dialogs, activity, settings, notices }), (channel, error) => {
-      // Only the kind of failure is logged: an unexpected error's text could hold anything.
-      console.error(`[mcp-key-vault] ${channel} failed unexpectedly: ${(error as Error | undefined)?.name ?? 'error'}`);
+    const { dispatch, services } = createMainSide({
+      vault,
+      clipboard: electronClipboard(),
+      dialogs,
+      activity,
+      notices,
+      onUnexpected: (channel, error) => {
+        // Only the kind of failure is logged: an unexpected error's text could hold anything.
+        console.error(`[mcp-key-vault] ${channel} failed unexpectedly: ${(error as Error | undefined)?.name ?? 'error'}`);
+      },
     });
+    const { settings, clipboard: clipboardService } = services;
     registerIpc(ipcMain, dispatch, (event) => isTrustedSender(event, mainWindow, isAppUrl));
     const stopWatching = watchStoreFile(vault.store.path, () => mainWindow?.webContents.send('vault:changed', {}));
 

@@ -7,7 +7,7 @@ import { toSerializedError, VaultError } from '../../shared/errors';
 import type { Envelope, IpcChannel } from '../../shared/ipc-contract';
 import { requestSchemaOf } from '../../shared/ipc-schemas';
 import { parseOrThrow } from '../../shared/schemas';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlers/types';
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
 

@@ -1,16 +1,21 @@
 /**
- * The IPC layer as the renderer meets it, for integration tests: the real handlers and dispatcher over a
- * real vault, with an in-memory clipboard (Electron's does not exist in Node) and a scripted folder dialog.
+ * The IPC layer as the renderer meets it, for integration tests: the main side as the app builds it
+ * (createMainSide) over a real vault, with an in-memory clipboard (Electron's does not exist in Node), a
+ * scripted folder dialog, and the activity log in the vault's folder.
  */
+import path from 'node:path';
 import { expect } from 'vitest';
-import { ClipboardService } from '../../electron/core/clipboard';
+import { ActivityLog } from '../../electron/core/activity-log';
 import { MemoryClipboard } from './memory-clipboard';
-import { createHandlers, type MainDeps } from '../../electron/main/handlers';
-import { createDispatcher, type Dispatch } from '../../electron/main/ipc-dispatch';
+import { createMainSide } from '../../electron/main/main-side';
+import type { Handlers } from '../../electron/main/handlers/types';
+import type { Dispatch } from '../../electron/main/ipc-dispatch';
 import type { Vault } from '../../electron/core/vault';
 
 export interface IpcHarness {
   dispatch: Dispatch;
+  /** The handler table behind `dispatch` (to build a dispatcher over a changed one). */
+  handlers: Handlers;
   /** What is on the clipboard. */
   clipboardText(): string;
   /** The user copies something else. */
@@ -23,13 +28,19 @@ export interface IpcHarness {
   fails(channel: string, payload: unknown, code: string): Promise<string>;
 }
 
-export function makeIpcHarness(vault: Vault, deps: Partial<Omit<MainDeps, 'vault' | 'clipboard' | 'dialogs'>> = {}): IpcHarness {
+export function makeIpcHarness(vault: Vault): IpcHarness {
   const clipboard = new MemoryClipboard();
   let nextFolder: string | null = null;
-  const service = new ClipboardService(clipboard);
-  const dispatch = createDispatcher(createHandlers({ vault, clipboard: service, dialogs: { chooseFolder: async () => nextFolder }, ...deps }));
+  const { dispatch, handlers } = createMainSide({
+    vault,
+    clipboard,
+    dialogs: { chooseFolder: async () => nextFolder },
+    activity: new ActivityLog(path.dirname(vault.store.path)),
+    notices: [],
+  });
   return {
     dispatch,
+    handlers,
     clipboardText: () => clipboard.text,
     userCopies: (text) => void (clipboard.text = text),
     chooseFolderNext: (folder) => void (nextFolder = folder),

@@ -11,6 +11,7 @@ import { ActivityLog } from '../../electron/core/activity-log';
 import { KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
+import { ExportsService } from '../../electron/core/exports/exports-service';
 import { makeIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { makeTestVault, parseJson, runCli, type TestVault } from '../helpers/test-vault';
 
@@ -53,7 +54,7 @@ describe('activity log', () => {
     secrets.push(ipc.clipboardText());
     expect(JSON.stringify(copied).includes(a.secret), 'holds the secret').toBe(false);
     fs.mkdirSync(path.join(t.home, 'project'));
-    await vault.use(a.id, { envPath: path.join(t.home, 'project', '.env') });
+    await new ExportsService(vault).use(a.id, { envPath: path.join(t.home, 'project', '.env') });
     await ok('keys:edit', { id: a.id, changes: { name: 'Alpha 2' } });
     const rotated = await ok<KeyWithSecret>('keys:rotate', { id: a.id });
     secrets.push(rotated.secret);

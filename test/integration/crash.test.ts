@@ -13,6 +13,7 @@ import { parse } from 'dotenv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertEnv } from '../../shared/env-file';
 import { fingerprintOf } from '../../shared/key-format';
+import { recoverInterrupted } from '../../electron/core/recovery';
 import { makeTestVault, parseJson, repoRoot, runCli, type TestVault } from '../helpers/test-vault';
 
 const RUNS = Number(process.env.MCPKV_CRASH_RUNS ?? 200);
@@ -71,7 +72,7 @@ describe('crash safety', () => {
 
       // The next process to open the vault finishes or undoes what was cut short.
       const vault = t.open();
-      await vault.recoverInterrupted();
+      await recoverInterrupted(vault);
       expect(vault.journal.pending()).toEqual([]);
 
       const keys = vault.list();

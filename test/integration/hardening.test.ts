@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../shared/doctor';
 import type { KeyView, KeyWithSecret } from '../../shared/types';
+import { ExportsService } from '../../electron/core/exports/exports-service';
 import { keytar, makeTestVault, parseJson, runCli, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
@@ -73,7 +74,7 @@ describe('mcpkv doctor', () => {
   it('finds a vault out of step with the keychain and repairs what it can', async () => {
     const [one, two, three] = await threeKeys();
     const envFile = path.join(t.home, '.env');
-    await t.vault.use(one!.id, { envPath: envFile });
+    await new ExportsService(t.vault).use(one!.id, { envPath: envFile });
     await keytar.setPassword(t.service, 'abcdefabcdefabcd', 'mcp_sk_orphaned_value_xyz'); // a secret with no record
     await keytar.deletePassword(t.service, two!.id); // a record with no secret
     await t.vault.revoke(three!.id);
@@ -95,7 +96,7 @@ describe('mcpkv doctor', () => {
     expect(t.open().get('abcdefabcdefabcd').name).toBe('Recovered key abcdefabcdefabcd');
     expect((await t.keychain()).has(three!.id)).toBe(false);
     expect(fs.statSync(storeFile()).mode & 0o777).toBe(0o600);
-    expect(t.open().exportsFor(one!.id)).toEqual([]);
+    expect(new ExportsService(t.open()).recordsFor(one!.id)).toEqual([]);
   });
 
   it('says a healthy vault is healthy', async () => {

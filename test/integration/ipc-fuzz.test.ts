@@ -9,9 +9,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc-contract';
 import { requestSchemaOf } from '../../shared/ipc-schemas';
-import { ClipboardService } from '../../electron/core/clipboard';
-import { createHandlers } from '../../electron/main/handlers';
-import { createDispatcher, type Dispatch } from '../../electron/main/ipc-dispatch';
+import type { Dispatch } from '../../electron/main/ipc-dispatch';
+import { makeIpcHarness } from '../helpers/ipc-harness';
 import { makeTestVault, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
@@ -57,8 +56,9 @@ beforeAll(async () => {
   const projectDir = path.join(t.home, 'project');
   fs.mkdirSync(projectDir);
   fs.writeFileSync(path.join(projectDir, '.env'), 'KEEP=1\n');
-  const clipboard = new ClipboardService({ writeText: async () => undefined, readText: async () => '', clear: () => undefined });
-  dispatch = createDispatcher(createHandlers({ vault: t.vault, clipboard, dialogs: { chooseFolder: async () => projectDir } } as never));
+  const ipc = makeIpcHarness(t.vault);
+  ipc.chooseFolderNext(projectDir);
+  dispatch = ipc.dispatch;
   keyId = (await t.vault.create({ name: 'existing' })).id;
   const added = await dispatch('projects:add', {});
   projectId = (added as { ok: true; value: { id: string } }).value.id;

@@ -6,8 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc-contract';
-import { ClipboardService } from '../../electron/core/clipboard';
-import { createHandlers } from '../../electron/main/handlers';
 import { createDispatcher } from '../../electron/main/ipc-dispatch';
 import { makeIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { makeTestVault, type TestVault } from '../helpers/test-vault';
@@ -96,9 +94,8 @@ describe('IPC contract', () => {
   });
 
   it('hides the text of unexpected errors', async () => {
-    const clipboard = new ClipboardService({ writeText: async () => undefined, readText: async () => '', clear: () => undefined });
     const broken = createDispatcher({
-      ...createHandlers({ vault: t.vault, clipboard, dialogs: { chooseFolder: async () => null } }),
+      ...ipc.handlers,
       'keys:list': async () => {
         throw new Error('mcp_sk_LEAKED_SECRET in an unexpected error');
       },

@@ -10,13 +10,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ClipboardService } from '../../electron/core/clipboard';
+import { ActivityLog } from '../../electron/core/activity-log';
 import { KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { openNodeVaultRecovering } from '../../electron/core/open-vault';
 import { Vault } from '../../electron/core/vault';
-import { createHandlers } from '../../electron/main/handlers';
-import { createDispatcher } from '../../electron/main/ipc-dispatch';
+import { createMainSide } from '../../electron/main/main-side';
 import { MemoryClipboard } from '../helpers/memory-clipboard';
 import { keytar, runCli } from '../helpers/process';
 
@@ -42,9 +41,13 @@ function unlockKeychain(): void {
 }
 
 const vault = open();
-const dispatch = createDispatcher(
-  createHandlers({ vault, clipboard: new ClipboardService(new MemoryClipboard()), dialogs: { chooseFolder: async () => null } }),
-);
+const { dispatch } = createMainSide({
+  vault,
+  clipboard: new MemoryClipboard(),
+  dialogs: { chooseFolder: async () => null },
+  activity: new ActivityLog(home),
+  notices: [],
+});
 const call = async (channel: string, payload: unknown = {}) => {
   const envelope = await dispatch(channel, payload);
   return envelope.ok ? { ok: true as const } : { ok: false as const, code: envelope.error.code, message: envelope.error.message };

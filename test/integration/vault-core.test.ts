@@ -9,6 +9,7 @@ import { KeytarSecretStore, PROBE_ACCOUNT, PROBE_VALUE } from '../../electron/co
 import { MetadataStore, type JsonFileBackend } from '../../electron/core/store';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
+import { ExportsService } from '../../electron/core/exports/exports-service';
 import { keytar, makeTestVault, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
@@ -215,7 +216,7 @@ describe('use and enable-requirement', () => {
     const key = await t.vault.create({ name: 'u' });
     const env = path.join(t.home, 'project', '.env');
     fs.mkdirSync(path.dirname(env));
-    const result = await t.vault.use(key.id, { envPath: env });
+    const result = await new ExportsService(t.vault).use(key.id, { envPath: env });
     expect(result.changed).toEqual(['MCP_API_KEY', 'API_KEY_REQUIRED']);
     expect(fs.readFileSync(env, 'utf8')).toBe(`MCP_API_KEY=${key.secret}\nAPI_KEY_REQUIRED=true\n`);
     expect(fs.statSync(env).mode & 0o777).toBe(0o600);
@@ -230,7 +231,7 @@ describe('use and enable-requirement', () => {
     const before = '# settings\r\nexport MCP_API_KEY="old"  # the key\r\n\r\nOTHER=1\r\nAPI_KEY_REQUIRED=false\r\n';
     fs.writeFileSync(env, before, { mode: 0o640 });
     fs.chmodSync(env, 0o640);
-    await t.vault.use(key.id, { envPath: env, varName: 'MCP_API_KEY' });
+    await new ExportsService(t.vault).use(key.id, { envPath: env, varName: 'MCP_API_KEY' });
     expect(fs.readFileSync(env, 'utf8')).toBe(
       `# settings\r\nexport MCP_API_KEY="${key.secret}"  # the key\r\n\r\nOTHER=1\r\nAPI_KEY_REQUIRED=true\r\n`,
     );
@@ -240,29 +241,29 @@ describe('use and enable-requirement', () => {
   it('honours a custom variable and --no-require', async () => {
     const key = await t.vault.create({ name: 'u3' });
     const env = path.join(t.home, '.env.local');
-    const result = await t.vault.use(key.id, { envPath: env, varName: 'PLEXMCP_API_KEY', require: false });
+    const result = await new ExportsService(t.vault).use(key.id, { envPath: env, varName: 'PLEXMCP_API_KEY', require: false });
     expect(result.changed).toEqual(['PLEXMCP_API_KEY']);
     expect(fs.readFileSync(env, 'utf8')).toBe(`PLEXMCP_API_KEY=${key.secret}\n`);
-    await expectCode(t.vault.use(key.id, { envPath: env, varName: '1BAD' }), 'VALIDATION');
+    await expectCode(new ExportsService(t.vault).use(key.id, { envPath: env, varName: '1BAD' }), 'VALIDATION');
   });
 
   it('refuses revoked and expired keys, writing nothing', async () => {
     const revoked = await t.vault.create({ name: 'rev' });
     await t.vault.revoke(revoked.id);
     const env = path.join(t.home, '.env');
-    const error = await expectCode(t.vault.use(revoked.id, { envPath: env }), 'KEY_INACTIVE');
+    const error = await expectCode(new ExportsService(t.vault).use(revoked.id, { envPath: env }), 'KEY_INACTIVE');
     expect(error.message).toContain('revoked');
     const soon = await t.vault.create({ name: 'soon', expiresInDays: 1 });
-    await expectCode(t.open(() => Date.now() + 2 * 86_400_000).use(soon.id, { envPath: env }), 'KEY_INACTIVE');
+    await expectCode(new ExportsService(t.open(() => Date.now() + 2 * 86_400_000)).use(soon.id, { envPath: env }), 'KEY_INACTIVE');
     expect(fs.existsSync(env)).toBe(false);
   });
 
   it('enable-requirement sets API_KEY_REQUIRED=true only', async () => {
     const env = path.join(t.home, '.env');
     fs.writeFileSync(env, 'A=1\nAPI_KEY_REQUIRED=false');
-    expect((await t.vault.enableRequirement(env)).changed).toEqual(['API_KEY_REQUIRED']);
+    expect((await new ExportsService(t.vault).enableRequirement(env)).changed).toEqual(['API_KEY_REQUIRED']);
     expect(fs.readFileSync(env, 'utf8')).toBe('A=1\nAPI_KEY_REQUIRED=true');
-    expect((await t.vault.enableRequirement(env)).changed).toEqual([]);
+    expect((await new ExportsService(t.vault).enableRequirement(env)).changed).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** IPC from anything but our own window's main frame, showing our own page, is refused before any handler runs. */
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender, registerIpc } from '../../electron/main/ipc.main';
+import { isTrustedSender, registerIpc } from '../../electron/main/ipc';
 import { IPC_CHANNELS } from '../../shared/ipc-contract';
 
 const APP_URL = 'app://vault/index.html';

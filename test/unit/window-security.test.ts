@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppProtocolHandler, resolveAppFile } from '../../electron/main/app-protocol';
-import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, rendererSource, windowOptions } from '../../electron/main/window.main';
+import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, rendererSource, windowOptions } from '../../electron/main/window';
 
 describe('window security', () => {
   it('isolates the renderer: context isolation, sandbox, no node integration, no webview', () => {

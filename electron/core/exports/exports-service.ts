@@ -1,23 +1,36 @@
 /**
- * The Use screen's work, in main: put chosen keys into a project's .env file (with a masked preview
- * first and a git check), find API keys already sitting in a project's .env files and import them.
+ * Exports: writing keys into .env files ("Use" in the app, `exports:*` over IPC, `mcpkv use` on the command
+ * line). One service for every way in: by path (the CLI), or by project and file name (the Use screen, with a
+ * masked preview first and a git check), and finding keys already sitting in a project's files to import them.
+ * Each write is recorded, so rotation and revocation can follow the key (sync-files.ts).
+ *
  * The renderer names a project by id and a file by its name; paths are resolved here only.
  */
 import path from 'node:path';
-import { diffLines } from 'diff';
 import { parse as parseDotenv } from 'dotenv';
-import { readEnvVar, upsertEnv, type EnvAssignment } from '../../shared/env-file';
-import { maskSecret, type DiffLine, type ExportPreview, type ExportView, type GitState, type ScanCandidate } from '../../shared/exports';
-import { detectPrefix, fingerprintOf } from '../../shared/key-format';
-import type { KeyView } from '../../shared/types';
-import { exportsOf } from './env-exports';
-import { readEnvFile } from './env-writer';
-import { addToGitignore, gitState } from './git-safety';
-import type { Projects } from './projects';
-import { DEFAULT_ENV_VAR, REQUIREMENT_VAR, type Vault } from './vault';
+import { VaultError } from '../../../shared/errors';
+import { upsertEnv, type EnvAssignment } from '../../../shared/env-file';
+import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ScanCandidate } from '../../../shared/exports';
+import { fingerprintOf } from '../../../shared/key-format';
+import { exportKeysSchema, parseOrThrow } from '../../../shared/schemas';
+import type { EnvWriteResult, KeyView } from '../../../shared/types';
+import { applyEnvFile, readEnvFile } from '../env-writer';
+import { addToGitignore, gitState } from '../git-safety';
+import { Projects } from '../projects';
+import type { Vault } from '../vault';
+import { exportsOf, exportsOfKey, withExports } from './export-records';
+import { looksLikeKey, maskVariables, toDiffLines } from './preview';
+import { suggestVariables } from './suggest-variables';
 
-export type { ExportPreview, ExportView, ScanCandidate };
+/** Keys into one file, named by its absolute path (already resolved and checked by the caller). */
+export interface FileExportRequest {
+  file: string;
+  projectId: string | null;
+  keys: { keyId: string; variable: string }[];
+  require: boolean;
+}
 
+/** Keys into one file of a project, named as the renderer names it: a project id and a file name. */
 export interface ProjectExportRequest {
   projectId: string;
   fileName: string;
@@ -25,62 +38,97 @@ export interface ProjectExportRequest {
   require: boolean;
 }
 
-/** Names that usually hold an API key, and the prefixes keys are known by. */
-const KEY_VARIABLE = /(API_?KEY|_KEY|TOKEN|SECRET)$/i;
-
-/** Could this variable hold an API key? By its name or by a known key prefix on its value. */
-function looksLikeKey(variable: string, value: string): boolean {
-  return KEY_VARIABLE.test(variable) || detectPrefix(value) !== '';
+/** One key into a file by path (`mcpkv use`). */
+export interface UseOptions {
+  envPath: string;
+  varName?: string;
+  /** Also set API_KEY_REQUIRED=true (default). */
+  require?: boolean;
+  /** The project the file belongs to, if written through one. */
+  projectId?: string | null;
 }
 
-/** Masks the values of the named variables on their own lines, by writing masks in their place. */
-function maskVariables(text: string, names: Iterable<string>): string {
-  const masks: EnvAssignment[] = [...names].flatMap((name) => {
-    const value = readEnvVar(text, name);
-    return value === undefined ? [] : [{ name, value: maskSecret(value) }];
-  });
-  return masks.length ? upsertEnv(text, masks).text : text;
-}
-
-function toDiffLines(before: string, after: string): DiffLine[] {
-  return diffLines(before, after).flatMap((part) => {
-    const kind: DiffLine['kind'] = part.added ? 'added' : part.removed ? 'removed' : 'same';
-    const lines = part.value.replace(/\r\n/g, '\n').split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    return lines.map((text) => ({ kind, text }));
-  });
-}
-
-/** A variable name for a key in a project: the one used last time, else MCP_API_KEY for the first, else from its name. */
-export function suggestVariables(vault: Vault, projectId: string, keyIds: string[], defaultVar = DEFAULT_ENV_VAR): Record<string, string> {
-  const exports = exportsOf(vault.store.read());
-  const result: Record<string, string> = {};
-  const taken = new Set<string>();
-  for (const keyId of keyIds) {
-    const remembered = exports.filter((e) => e.projectId === projectId && e.keyId === keyId).at(-1)?.variable;
-    let variable = remembered;
-    if (!variable) {
-      if (!taken.has(defaultVar)) variable = defaultVar;
-      else {
-        const slug = vault.get(keyId).name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'KEY';
-        variable = /^[A-Z_]/.test(slug) ? `${slug}_API_KEY` : `KEY_${slug}_API_KEY`;
-      }
-    }
-    taken.add(variable);
-    result[keyId] = variable;
-  }
-  return result;
-}
-
-export class ProjectExports {
+export class ExportsService {
   constructor(
     private readonly vault: Vault,
-    private readonly projects: Projects,
+    /** The project folders of the same vault (main shares its own; the CLI takes a fresh one). */
+    private readonly projects: Projects = new Projects(vault.store),
   ) {}
+
+  /** Writes the key into a .env file (upsert, atomic, 0600 for a new file), records the export and counts the use. */
+  async use(id: string, options: UseOptions): Promise<EnvWriteResult> {
+    const { file, changed } = await this.writeFile({
+      file: options.envPath,
+      projectId: options.projectId ?? null,
+      keys: [{ keyId: id, variable: options.varName ?? DEFAULT_ENV_VAR }],
+      require: options.require !== false,
+    });
+    return { file, changed };
+  }
+
+  async enableRequirement(envPath: string): Promise<EnvWriteResult> {
+    const written = await applyEnvFile(envPath, (text) => upsertEnv(text, [{ name: REQUIREMENT_VAR, value: 'true' }]));
+    return { file: written.file, changed: written.changed };
+  }
+
+  /** Where the key was written, oldest first. */
+  recordsFor(keyId: string): ExportRecord[] {
+    return exportsOfKey(this.vault.store.read(), keyId);
+  }
+
+  /** The same, with each file's project and its name inside it (the key's "Used in"). */
+  viewsFor(keyId: string): ExportView[] {
+    const projects = new Map(this.projects.list().map((p) => [p.id, p]));
+    return this.recordsFor(keyId).map((record) => {
+      const project = record.projectId ? projects.get(record.projectId) : undefined;
+      return {
+        ...record,
+        projectName: project?.name ?? null,
+        fileLabel: project ? path.relative(project.path, record.file) : record.file,
+      };
+    });
+  }
+
+  /** The assignments a write of `request` makes: each key's secret under its variable (+ API_KEY_REQUIRED). */
+  async assignments(request: Pick<FileExportRequest, 'keys' | 'require'>): Promise<EnvAssignment[]> {
+    // The one rule for the variables (shared/schemas.ts), as main's IPC check and the Use dialog apply it.
+    const { keys } = parseOrThrow(exportKeysSchema, { keys: request.keys, require: request.require });
+    const assignments: EnvAssignment[] = [];
+    for (const { keyId, variable } of keys) {
+      const record = this.vault.get(keyId);
+      if (record.status !== 'active') {
+        throw new VaultError('KEY_INACTIVE', `Key "${record.name}" is ${record.status} and cannot be used; rotate it or create a new key.`);
+      }
+      assignments.push({ name: variable, value: await this.vault.secretOf(keyId) });
+    }
+    if (request.require) assignments.push({ name: REQUIREMENT_VAR, value: 'true' });
+    return assignments;
+  }
+
+  /** Writes keys into one .env file in one atomic write, records each export and counts each use. */
+  async writeFile(request: FileExportRequest): Promise<EnvWriteResult & { exports: ExportRecord[] }> {
+    const assignments = await this.assignments(request);
+    const written = await applyEnvFile(request.file, (text) => upsertEnv(text, assignments));
+    const at = new Date(this.vault.now()).toISOString();
+    const records: ExportRecord[] = request.keys.map(({ keyId, variable }) => ({ keyId, variable, file: written.file, projectId: request.projectId, at }));
+    // The records and the use counts go in one store write.
+    await this.vault.recordUses(
+      'exported',
+      records.map((r) => ({ id: r.keyId, detail: `${written.file} (${r.variable})` })),
+      { at, alongWith: (data) => withExports(data, records) },
+    );
+    return { file: written.file, changed: written.changed, exports: records };
+  }
+
+  /** Remembered (or suggested) variable names for keys in a project. */
+  suggestVariables(projectId: string, keyIds: string[], defaultVar: string): Record<string, string> {
+    this.projects.get(projectId);
+    return suggestVariables(exportsOf(this.vault.store.read()), projectId, keyIds, (keyId) => this.vault.get(keyId).name, defaultVar);
+  }
 
   async preview(request: ProjectExportRequest): Promise<ExportPreview> {
     const file = await this.projects.resolveFile(request.projectId, request.fileName);
-    const assignments = await this.vault.exportAssignments(request);
+    const assignments = await this.assignments(request);
     const before = await readEnvFile(file);
     const { text: after, changed } = upsertEnv(before ?? '', assignments);
     // Masked: the variables written now, those a key was written to before, and any other that looks like a
@@ -99,7 +147,7 @@ export class ProjectExports {
 
   async write(request: ProjectExportRequest): Promise<{ fileName: string; changed: string[]; git: GitState }> {
     const file = await this.projects.resolveFile(request.projectId, request.fileName);
-    const { changed } = await this.vault.exportKeys({ file, projectId: request.projectId, keys: request.keys, require: request.require });
+    const { changed } = await this.writeFile({ file, projectId: request.projectId, keys: request.keys, require: request.require });
     return { fileName: request.fileName, changed, git: await gitState(this.projects.get(request.projectId).path, request.fileName) };
   }
 
@@ -108,18 +156,6 @@ export class ProjectExports {
     const root = this.projects.get(projectId).path;
     await addToGitignore(root, fileName);
     return gitState(root, fileName);
-  }
-
-  exportsFor(keyId: string): ExportView[] {
-    const projects = new Map(this.projects.list().map((p) => [p.id, p]));
-    return this.vault.exportsFor(keyId).map((record) => {
-      const project = record.projectId ? projects.get(record.projectId) : undefined;
-      return {
-        ...record,
-        projectName: project?.name ?? null,
-        fileLabel: project ? path.relative(project.path, record.file) : record.file,
-      };
-    });
   }
 
   /** API keys in the project's .env files, found by variable name or known prefix. Values stay in main. */
@@ -158,7 +194,8 @@ export class ProjectExports {
       if (!value) continue;
       const existing = await this.findKeyWithValue(this.vault.list(), value);
       const key = existing ? this.vault.get(existing) : await this.vault.create({ name: item.name, importSecret: value });
-      await this.vault.recordExport({ keyId: key.id, file, variable: item.variable, projectId, at: new Date().toISOString() });
+      const record: ExportRecord = { keyId: key.id, file, variable: item.variable, projectId, at: new Date().toISOString() };
+      await this.vault.store.update((data) => ({ data: withExports(data, [record]), result: undefined }));
       imported.push(this.vault.get(key.id));
     }
     return imported;

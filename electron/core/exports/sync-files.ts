@@ -3,26 +3,10 @@
  * and on revoke or delete the variable can be taken out. A file whose variable no longer holds the value
  * we wrote was changed by hand: it is left alone and reported.
  */
-import { readEnvVar, removeEnvVars, upsertEnv, type EnvEdit } from '../../shared/env-file';
-import type { ExportRecord, ExportReport } from '../../shared/exports';
-import { isVaultError } from '../../shared/errors';
-import { applyEnvFile, readEnvFile } from './env-writer';
-import type { VaultData } from './store';
-
-export function exportsOf(data: VaultData): ExportRecord[] {
-  return (data.exports as ExportRecord[] | undefined) ?? [];
-}
-
-/** The list with `records` added; an export of the same key, file and variable is replaced (newest time). */
-export function withExports(data: VaultData, records: ExportRecord[]): VaultData {
-  const same = (a: ExportRecord, b: ExportRecord) => a.keyId === b.keyId && a.file === b.file && a.variable === b.variable;
-  const kept = exportsOf(data).filter((existing) => !records.some((r) => same(existing, r)));
-  return { ...data, exports: [...kept, ...records] };
-}
-
-export function withoutExportsOf(data: VaultData, keyId: string): VaultData {
-  return { ...data, exports: exportsOf(data).filter((e) => e.keyId !== keyId) };
-}
+import { readEnvVar, removeEnvVars, upsertEnv, type EnvEdit } from '../../../shared/env-file';
+import type { ExportRecord, ExportReport } from '../../../shared/exports';
+import { isVaultError } from '../../../shared/errors';
+import { applyEnvFile, readEnvFile } from '../env-writer';
 
 function failure(record: ExportRecord, error: unknown): ExportReport {
   return {

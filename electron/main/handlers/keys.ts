@@ -1,38 +1,20 @@
 /**
- * What each IPC channel does. Plain Node: no `electron` import, so the same handlers run in the
- * Electron main process and, for end-to-end tests, behind the loopback bridge in test/.
+ * `keys:*`: the key lifecycle as the renderer asks for it. A secret goes back only where the user is meant
+ * to see it (a generated key once after creation or rotation, a reveal); copying never sends it.
  */
-import { isVaultError, VaultError } from '../../shared/errors';
-import type { IpcChannel, ParsedRequestOf, ResponseOf } from '../../shared/ipc-contract';
-import type { KeyView, KeyWithSecret } from '../../shared/types';
-import type { ActivityLog } from '../core/activity-log';
-import type { ClipboardService } from '../core/clipboard';
-import { SettingsStore, withDefaultExpiry } from '../core/settings';
-import { KEYCHAIN_HELP } from '../core/keychain';
-import { doctor } from '../core/doctor';
-import { ProjectExports, suggestVariables } from '../core/project-exports';
-import { Projects } from '../core/projects';
-import type { Vault } from '../core/vault';
-import { createActivityHandlers } from './activity-handlers';
+import { VaultError } from '../../../shared/errors';
+import type { KeyView, KeyWithSecret } from '../../../shared/types';
+import type { ClipboardService } from '../../core/clipboard';
+import { textToCopy } from '../../core/copy';
+import { withDefaultExpiry, type SettingsStore } from '../../core/settings';
+import type { Vault } from '../../core/vault';
+import type { HandlersOf } from './types';
 
-/** The OS dialogs main may open (Electron's dialog in the app; a scripted one in the E2E bridge). */
-export interface DialogAdapter {
-  chooseFolder(): Promise<string | null>;
-}
-
-export interface MainDeps {
+export interface KeysHandlerDeps {
   vault: Vault;
+  settings: SettingsStore;
   clipboard: ClipboardService;
-  dialogs: DialogAdapter;
-  /** The activity log to read (default: activity.jsonl in the vault's folder). */
-  activity?: Pick<ActivityLog, 'list'>;
-  /** Default: the settings in the vault file. */
-  settings?: SettingsStore;
-  /** What opening the vault had to mend, for the app's banner. */
-  notices?: string[];
 }
-
-export type Handlers = { [C in IpcChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 
 function withoutPrevious<T extends KeyWithSecret>({ previousSecret: _previous, ...key }: T & { previousSecret: string }): Omit<T, 'previousSecret'> {
   return key;
@@ -42,27 +24,8 @@ function withoutSecret({ secret: _secret, ...key }: KeyWithSecret): KeyView {
   return key;
 }
 
-export function createHandlers({ vault, clipboard, dialogs, activity, settings = new SettingsStore(vault.store), notices }: MainDeps): Handlers {
-  const projects = new Projects(vault.store);
-  const projectExports = new ProjectExports(vault, projects);
+export function keysHandlers({ vault, settings, clipboard }: KeysHandlerDeps): HandlersOf<'keys'> {
   return {
-    'vault:status': async () => {
-      // A probe that reads no secret: unreachable and locked keychains both fail it, each with its own help.
-      let keychainHelp: string | null = null;
-      try {
-        await vault.secrets.check();
-      } catch (error) {
-        keychainHelp = isVaultError(error) ? error.message : KEYCHAIN_HELP;
-      }
-      return {
-        keychainAvailable: keychainHelp === null,
-        keychainHelp,
-        storePath: vault.store.path,
-        keyCount: Object.keys(vault.store.read().keys).length,
-        notices: notices ?? [],
-      };
-    },
-    'vault:doctor': async ({ repair }) => doctor(vault, { repair }),
     'keys:list': async () => vault.list(),
     'keys:get': async ({ id }) => vault.get(id),
     'keys:create': async (input) => {
@@ -73,6 +36,14 @@ export function createHandlers({ vault, clipboard, dialogs, activity, settings =
     },
     'keys:edit': async ({ id, changes }) => vault.edit(id, changes),
     'keys:reveal': async ({ id }) => ({ secret: await vault.reveal(id) }),
+    'keys:copy': async ({ id, format = 'key' }) => {
+      const current = settings.get();
+      const { text } = await textToCopy(vault, id, format, current);
+      const seconds = current.clipboardClearSeconds;
+      const result = await clipboard.copy(text, seconds === null ? null : seconds * 1000);
+      await vault.recordUse(id, 'copied', format);
+      return result;
+    },
     'keys:revoke': async ({ id, removeFromFiles }) => vault.revoke(id, { removeFromFiles }),
     'keys:delete': async ({ id, confirmName, removeFromFiles }) => {
       const key = vault.get(id);
@@ -85,30 +56,5 @@ export function createHandlers({ vault, clipboard, dialogs, activity, settings =
       const key = withoutPrevious(rotated);
       return { ...(newSecret !== undefined ? withoutSecret(key) : key), exports };
     },
-    'projects:list': async () => projects.views(),
-    'projects:add': async () => {
-      const folder = await dialogs.chooseFolder();
-      return folder === null ? null : projects.add(folder);
-    },
-    'projects:remove': async ({ projectId }) => {
-      await projects.remove(projectId);
-      return { projectId };
-    },
-    'projects:files': async ({ projectId }) => projects.envFiles(projectId),
-    'projects:scan': async ({ projectId }) => projectExports.scan(projectId),
-    'projects:import': async ({ projectId, items }) => projectExports.import(projectId, items),
-    'exports:variables': async ({ projectId, keyIds }) => {
-      projects.get(projectId);
-      return suggestVariables(vault, projectId, keyIds, settings.get().defaultEnvVar);
-    },
-    'exports:preview': async (request) => projectExports.preview(request),
-    'exports:write': async (request) => projectExports.write(request),
-    'exports:ignoreInGit': async ({ projectId, fileName }) => projectExports.ignoreInGit(projectId, fileName),
-    'exports:forKey': async ({ id }) => {
-      vault.get(id);
-      return projectExports.exportsFor(id);
-    },
-    // keys:copy, clipboard:*, activity:list, settings:*, vault:reminders
-    ...createActivityHandlers({ vault, clipboard, activity, settings }),
   };
 }

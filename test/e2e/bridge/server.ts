@@ -12,13 +12,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ClipboardService } from '../../../electron/core/clipboard';
+import { ActivityLog } from '../../../electron/core/activity-log';
 import { MemoryClipboard } from '../../helpers/memory-clipboard';
 import type { SecretStore } from '../../../electron/core/keychain';
 import { openNodeVaultRecovering } from '../../../electron/core/open-vault';
+import { vaultHome } from '../../../electron/core/paths';
 import { watchStoreFile } from '../../../electron/core/store-watch';
-import { createHandlers } from '../../../electron/main/handlers';
-import { createDispatcher } from '../../../electron/main/ipc-dispatch';
+import { createMainSide } from '../../../electron/main/main-side';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -92,11 +92,15 @@ async function main(): Promise<void> {
   });
   const { vault, notes } = await openNodeVaultRecovering(process.env, { wrapSecrets: recording });
   const memoryClipboard = new MemoryClipboard();
-  const clipboard = new ClipboardService(memoryClipboard);
   // The OS folder dialog, scripted: a test says which folder the "user" picks next (null = cancels).
   let nextFolder: string | null = null;
-  const dialogs = { chooseFolder: async () => nextFolder };
-  const dispatch = createDispatcher(createHandlers({ vault, clipboard, dialogs, notices: notes }));
+  const { dispatch, services } = createMainSide({
+    vault,
+    clipboard: memoryClipboard,
+    dialogs: { chooseFolder: async () => nextFolder },
+    activity: new ActivityLog(vaultHome(process.env)),
+    notices: notes,
+  });
   const listeners = new Set<http.ServerResponse>();
   watchStoreFile(vault.store.path, () => {
     for (const res of listeners) res.write('event: vault:changed\ndata: {}\n\n');
@@ -169,7 +173,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${actual}/`, token })}\n`);
   });
   const stop = () => {
-    void clipboard.clearIfUnchanged();
+    void services.clipboard.clearIfUnchanged();
     for (const res of listeners) res.end();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 1000).unref();

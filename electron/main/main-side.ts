@@ -1,0 +1,75 @@
+/**
+ * The main side, built in one place: the services on the opened vault, the handler of every channel (one
+ * file per contract group in handlers/) and the dispatcher that validates each call. The Electron app
+ * (index.ts), the E2E bridge, the IPC tests and the bench all build it here; each passes its own adapters for
+ * what plain Node does not have (Electron's clipboard and dialogs, or stand-ins). Plain Node: no `electron`
+ * import, and nothing is defaulted: every dependency is passed in.
+ */
+import type { ActivityLog } from '../core/activity-log';
+import { ClipboardService, type ClipboardAdapter } from '../core/clipboard';
+import { ExportsService } from '../core/exports/exports-service';
+import { Projects } from '../core/projects';
+import { SettingsStore } from '../core/settings';
+import type { Vault } from '../core/vault';
+import { activityHandlers } from './handlers/activity';
+import { clipboardHandlers } from './handlers/clipboard';
+import { exportsHandlers } from './handlers/exports';
+import { keysHandlers } from './handlers/keys';
+import { projectsHandlers, type DialogAdapter } from './handlers/projects';
+import { settingsHandlers } from './handlers/settings';
+import type { Handlers } from './handlers/types';
+import { vaultHandlers } from './handlers/vault';
+import { createDispatcher, type Dispatch } from './ipc-dispatch';
+
+export type { DialogAdapter };
+
+export interface MainSideDeps {
+  /** The opened vault (electron-store in the app, conf elsewhere), with its activity sink. */
+  vault: Vault;
+  /** The OS clipboard: Electron's in the app, an in-memory one in the bridge, tests and bench. */
+  clipboard: ClipboardAdapter;
+  /** The OS dialogs: Electron's in the app, scripted in the bridge and tests. */
+  dialogs: DialogAdapter;
+  /** The activity log `activity:list` reads: the file the vault's activity sink appends to. */
+  activity: Pick<ActivityLog, 'list'>;
+  /** What opening the vault had to mend, for the app's banner. */
+  notices: string[];
+  /** Told of each failure that is not a VaultError (its text never reaches the reply); for a log line. */
+  onUnexpected?: (channel: string, error: unknown) => void;
+}
+
+/** The services main holds beside the vault; the app needs some of them outside IPC (reminders, quit). */
+export interface MainServices {
+  settings: SettingsStore;
+  clipboard: ClipboardService;
+  projects: Projects;
+  exports: ExportsService;
+}
+
+export interface MainSide {
+  services: MainServices;
+  handlers: Handlers;
+  dispatch: Dispatch;
+}
+
+export function createMainSide(deps: MainSideDeps): MainSide {
+  const { vault, dialogs, activity, notices } = deps;
+  const settings = new SettingsStore(vault.store);
+  const clipboard = new ClipboardService(deps.clipboard);
+  const projects = new Projects(vault.store);
+  const exports = new ExportsService(vault, projects);
+  const handlers: Handlers = {
+    ...vaultHandlers({ vault, notices }),
+    ...keysHandlers({ vault, settings, clipboard }),
+    ...projectsHandlers({ projects, exports, dialogs }),
+    ...exportsHandlers({ vault, exports, settings }),
+    ...clipboardHandlers({ clipboard }),
+    ...activityHandlers({ activity }),
+    ...settingsHandlers({ settings }),
+  };
+  return {
+    services: { settings, clipboard, projects, exports },
+    handlers,
+    dispatch: createDispatcher(handlers, deps.onUnexpected),
+  };
+}
