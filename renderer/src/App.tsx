@@ -1,11 +1,10 @@
+import { Suspense } from 'react';
 import { useGlobalShortcuts } from './hooks/useGlobalShortcuts';
 import { useVaultSync } from './hooks/useVaultSync';
 import { DialogHost } from './keys/DialogHost';
 import { KeyDetail } from './keys/KeyDetail';
 import { KeysPane } from './keys/KeysPane';
-import { ActivityScreen } from './activity/ActivityScreen';
-import { ProjectsScreen } from './projects/ProjectsScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
+import { ActivityScreen, ProjectsScreen, SettingsScreen } from './lazyParts';
 import { useSettingsSync } from './settings/useSettingsSync';
 import { useClipboardResume } from './copy/useClipboardResume';
 import { useUiStore } from './store/uiStore';
@@ -39,10 +38,16 @@ export function App() {
           {selected ? <KeyDetail key={selected.id} keyView={selected} /> : null}
         </div>
       ) : null}
-      {screen === 'projects' ? <ProjectsScreen /> : null}
-      {screen === 'activity' ? <ActivityScreen /> : null}
-      {screen === 'settings' ? <SettingsScreen /> : null}
-      <DialogHost />
+      {/* These screens and some dialogs load on first use (lazyParts.ts), preloaded once the list is up. Each has
+          its own boundary, so a dialog still loading never blanks the screen behind it. */}
+      <Suspense fallback={null}>
+        {screen === 'projects' ? <ProjectsScreen /> : null}
+        {screen === 'activity' ? <ActivityScreen /> : null}
+        {screen === 'settings' ? <SettingsScreen /> : null}
+      </Suspense>
+      <Suspense fallback={null}>
+        <DialogHost />
+      </Suspense>
       {modalOpen ? null : <Toasts />}
     </div>
   );

@@ -1,12 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadParts } from './lazyParts';
 import { useVaultStore } from './store/vaultStore';
 import './styles.css';
 
 // Ask for the keys first: main lists and sends them while React mounts the app (useVaultSync keeps them current).
 const { loadStatus, loadKeys } = useVaultStore.getState();
-void loadKeys();
+// Once the list is in and painted, fetch the screens and dialogs that load on first use.
+void loadKeys().then(() => requestIdleCallback(preloadParts, { timeout: 2_000 }));
 void loadStatus();
 
 const root = document.getElementById('root');

@@ -1,16 +1,14 @@
 /**
  * Renders the open dialog, for the key it is about: the one place dialogs are drawn. A dialog whose key
- * vanished (deleted elsewhere) closes.
+ * vanished (deleted elsewhere) closes. Create, Edit and Use load on first use (lazyParts.ts).
  */
 import { useEffect } from 'react';
 import { useUiStore } from '../store/uiStore';
 import { useVaultStore } from '../store/vaultStore';
-import { CreateKeyDialog } from './CreateKeyDialog';
+import { CreateKeyDialog, EditKeyDialog, UseDialogHost } from '../lazyParts';
 import { DeleteKeyDialog } from './DeleteKeyDialog';
-import { EditKeyDialog } from './EditKeyDialog';
 import { RevokeKeyDialog } from './RevokeKeyDialog';
 import { RotateKeyDialog } from './RotateKeyDialog';
-import { UseDialogHost } from '../exports/UseDialogHost';
 
 export function DialogHost() {
   const dialog = useUiStore((s) => s.dialog);
