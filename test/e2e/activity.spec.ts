@@ -6,31 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
+import { DAY_MS } from '../../shared/key-status';
 import { expect, test, type AnyApp } from './fixtures';
-
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const DAY = 86_400_000;
-
-interface CliKey {
-  id: string;
-  name: string;
-  secret?: string;
-}
-
-async function cli(app: AnyApp, args: string[], input?: string): Promise<string> {
-  const result = await app.cli(args, { input });
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout;
-}
-
-async function createKey(app: AnyApp, name: string, ...options: string[]): Promise<CliKey> {
-  return JSON.parse(await cli(app, ['create', name, ...options, '--json'])) as CliKey;
-}
-
-const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
-const nav = (page: Page, section: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true });
+import type { CliKey } from './session';
+import { forScreenshots, nav, openDetail, row, screenshot, toast } from './screen';
 
 async function openActivity(page: Page): Promise<Locator> {
   await nav(page, 'Activity').click();
@@ -49,27 +29,26 @@ function appendEvents(app: AnyApp, events: { type: string; keyId: string; keyNam
 
 test('lists created, imported, revealed, copied, edited, rotated and revoked events newest first; filters them; stays live', async ({ app }) => {
   const { page } = app;
-  const alpha = await createKey(app, 'alpha');
-  const beta = await createKey(app, 'beta');
+  const alpha = await app.createKey('alpha');
+  const beta = await app.createKey('beta');
   const importedValue = 'sk-live-ImportedGammaValue0042';
-  await cli(app, ['create', 'gamma', '--import'], importedValue);
+  await app.cli(['create', 'gamma', '--import'], importedValue);
 
   // In the app: reveal, copy, edit.
-  await row(page, 'alpha').click();
-  const detail = page.getByRole('complementary', { name: 'alpha' });
+  const detail = await openDetail(page, 'alpha');
   await detail.getByRole('button', { name: 'Reveal' }).click();
-  await expect(detail.getByText(alpha.secret!, { exact: true })).toBeVisible();
+  await expect(detail.getByText(alpha.secret, { exact: true })).toBeVisible();
   await detail.getByRole('button', { name: 'Hide' }).click();
   await detail.getByRole('button', { name: 'Copy', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  await expect(toast(page, 'Copied')).toBeVisible();
   await detail.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit alpha' });
   await edit.getByLabel('Description').fill('Production completions');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toBeHidden();
   // With the CLI: rotate and revoke.
-  const rotated = JSON.parse(await cli(app, ['rotate', 'alpha', '--json'])) as CliKey;
-  await cli(app, ['revoke', 'beta', '--yes']);
+  const rotated = await app.cliJson<CliKey>(['rotate', 'alpha']);
+  await app.cli(['revoke', 'beta', '--yes']);
 
   const table = await openActivity(page);
   await expect(page.getByText('8 events', { exact: true })).toBeVisible();
@@ -118,7 +97,7 @@ test('lists created, imported, revealed, copied, edited, rotated and revoked eve
   await expect(eventRows(table)).toHaveCount(8);
 
   // Live: what the CLI does shows up at once.
-  await cli(app, ['create', 'delta']);
+  await app.cli(['create', 'delta']);
   await expect(eventRows(table).first()).toHaveText(/Created\s*delta/);
   await expect(page.getByText('9 events', { exact: true })).toBeVisible();
 
@@ -130,7 +109,7 @@ test('lists created, imported, revealed, copied, edited, rotated and revoked eve
   // The log file itself never holds a value: not the live ones, not the rotated-away or revoked ones.
   const log = fs.readFileSync(path.join(app.home, 'activity.jsonl'), 'utf8');
   expect(log.trim().split('\n')).toHaveLength(9);
-  const values = [...(await app.secrets()), alpha.secret!, beta.secret!, rotated.secret!, importedValue];
+  const values = [...(await app.secrets()), alpha.secret, beta.secret, rotated.secret!, importedValue];
   expect(values.length).toBeGreaterThanOrEqual(6);
   for (const value of values) expect(log.includes(value), `activity.jsonl holds a value ending …${value.slice(-4)}`).toBe(false);
 });
@@ -141,7 +120,7 @@ test('a long log comes 100 events a page with Load more; an empty log says so', 
   await expect(page.getByRole('heading', { name: 'No activity yet' })).toBeVisible();
   await expect(table).toHaveCount(0);
 
-  const key = await createKey(app, 'busy-key');
+  const key = await app.createKey('busy-key');
   appendEvents(
     app,
     Array.from({ length: 250 }, (_, i) => ({ type: 'copied', keyId: key.id, keyName: 'busy-key', detail: i % 2 ? 'env' : 'header' })),
@@ -164,10 +143,9 @@ test('a long log comes 100 events a page with Load more; an empty log says so', 
 
 test('a key’s details show its own history, newest first, as things happen', async ({ app }) => {
   const { page } = app;
-  const key = await createKey(app, 'hist');
-  await createKey(app, 'other');
-  await row(page, 'hist').click();
-  const detail = page.getByRole('complementary', { name: 'hist' });
+  const key = await app.createKey('hist');
+  await app.createKey('other');
+  const detail = await openDetail(page, 'hist');
   const history = detail.getByRole('list', { name: 'Events of hist, newest first' });
   await expect(history.getByRole('listitem')).toHaveText([/^Created · just now/]);
 
@@ -177,17 +155,17 @@ test('a key’s details show its own history, newest first, as things happen', a
   await detail.getByRole('button', { name: 'More formats' }).click();
   await page.getByRole('menuitem', { name: 'Copy as MCP_API_KEY=…' }).click();
   await expect(history.getByRole('listitem').first()).toHaveText(/^Copied · just now\s*as a \.env line$/);
-  await cli(app, ['edit', 'hist', '-d', 'edited from the CLI']);
-  await cli(app, ['rotate', 'hist']);
+  await app.cli(['edit', 'hist', '-d', 'edited from the CLI']);
+  await app.cli(['rotate', 'hist']);
   await expect(history.getByRole('listitem')).toHaveText([/^Rotated/, /^Edited/, /^Copied/, /^Revealed/, /^Created/]);
   // Another key's events are not here.
-  await cli(app, ['revoke', 'other', '--yes']);
+  await app.cli(['revoke', 'other', '--yes']);
   await expect(row(page, 'other').getByText('Revoked', { exact: true })).toBeVisible();
   await expect(history.getByRole('listitem')).toHaveCount(5);
 
   // The latest 20 only; the rest is one click away, filtered to this key.
   appendEvents(app, Array.from({ length: 25 }, () => ({ type: 'copied', keyId: key.id, keyName: 'hist', detail: 'key' })), Date.now() + 60_000);
-  await cli(app, ['edit', 'hist', '-d', 'again']);
+  await app.cli(['edit', 'hist', '-d', 'again']);
   await expect(history.getByRole('listitem').first()).toHaveText(/^Edited/);
   await expect(history.getByRole('listitem')).toHaveCount(20);
   await detail.getByRole('button', { name: 'Full history (31 events)' }).click();
@@ -199,16 +177,16 @@ test('a key’s details show its own history, newest first, as things happen', a
 
 test('reminders: a banner for keys expiring within 14 days or expired; Review filters the list to them', async ({ app }) => {
   const { page } = app;
-  await createKey(app, 'fine', '-e', '200');
-  await createKey(app, 'soon', '-e', '3');
+  await app.createKey('fine', '-e', '200');
+  await app.createKey('soon', '-e', '3');
   await expect(row(page, 'soon')).toBeVisible();
   const banner = page.getByRole('region', { name: 'Expiry reminders' });
   await expect(banner).toContainText('1 key expires within 14 days');
   await expect(banner).not.toContainText('expired');
 
   // Two days on: one more has expired.
-  await createKey(app, 'gone', '-e', '1');
-  await page.clock.install({ time: Date.now() + 2 * DAY });
+  await app.createKey('gone', '-e', '1');
+  await page.clock.install({ time: Date.now() + 2 * DAY_MS });
   await app.reload();
   await expect(row(page, 'gone')).toBeVisible();
   await expect(banner).toContainText('1 key expires within 14 days · 1 expired');
@@ -227,7 +205,7 @@ test('reminders: a banner for keys expiring within 14 days or expired; Review fi
   await banner.getByRole('button', { name: 'Dismiss reminders' }).click();
   await expect(banner).toHaveCount(0);
   // Revoking the expiring key changes the picture: the banner is back, for the expired one only.
-  await cli(app, ['revoke', 'soon', '--yes']);
+  await app.cli(['revoke', 'soon', '--yes']);
   await expect(banner).toContainText('1 key has expired');
   await banner.getByRole('button', { name: 'Review' }).click();
   await expect(page.getByRole('radio', { name: /^Expired/ })).toBeChecked();
@@ -237,13 +215,11 @@ test('reminders: a banner for keys expiring within 14 days or expired; Review fi
 
 test('a key not rotated for 90 days or more shows "Not rotated for N days — rotate?", which opens Rotate', async ({ app }) => {
   const { page } = app;
-  await createKey(app, 'old-key', '-e', '0');
-  await row(page, 'old-key').click();
-  const detail = page.getByRole('complementary', { name: 'old-key' });
-  await expect(detail).toBeVisible();
+  await app.createKey('old-key', '-e', '0');
+  const detail = await openDetail(page, 'old-key');
   await expect(detail.getByRole('note')).toHaveCount(0);
 
-  await page.clock.install({ time: Date.now() + 100 * DAY });
+  await page.clock.install({ time: Date.now() + 100 * DAY_MS });
   await app.reload();
   await row(page, 'old-key').click();
   const hint = detail.getByRole('note');
@@ -258,31 +234,24 @@ test('a key not rotated for 90 days or more shows "Not rotated for N days — ro
 
 async function seedActivity(app: AnyApp): Promise<void> {
   // Real project folders, each with its .env (the only files a key may be written to).
-  const env = (project: string) => {
-    const folder = path.join(app.home, 'projects', project);
-    fs.mkdirSync(folder, { recursive: true });
-    return path.join(folder, '.env');
-  };
-  await cli(app, ['create', 'openai-production', '-d', 'Chat completions for the support assistant', '--owner', 'ana@acme.dev', '-p', 'completions:create', '-e', '365']);
-  await cli(app, ['create', 'anthropic-staging', '-d', 'Staging stack, nightly evals', '--owner', 'bo@acme.dev', '-e', '180']);
-  await cli(app, ['create', 'mcp-context-server', '-d', 'Context store for the local MCP server', '--owner', 'ana@acme.dev', '--header', 'x-api-key', '-e', '90']);
-  await cli(app, ['create', 'legacy-integration', '-d', 'Old partner integration', '-e', '0']);
-  await cli(app, ['use', 'openai-production', '--env', env('support-bot')]);
-  await cli(app, ['use', 'mcp-context-server', '--env', env('context')]);
-  await cli(app, ['edit', 'anthropic-staging', '-p', 'chats:create', '-p', 'models:read']);
-  await cli(app, ['rotate', 'openai-production']);
-  await cli(app, ['revoke', 'legacy-integration', '--yes']);
-  await cli(app, ['create', 'files-ingest', '--import', '-d', 'Document ingestion worker', '-e', '365'], 'sk-ingest-Value0123456789abcdef');
+  const env = (project: string) => path.join(app.makeProject(project), '.env');
+  await app.cli(['create', 'openai-production', '-d', 'Chat completions for the support assistant', '--owner', 'ana@acme.dev', '-p', 'completions:create', '-e', '365']);
+  await app.cli(['create', 'anthropic-staging', '-d', 'Staging stack, nightly evals', '--owner', 'bo@acme.dev', '-e', '180']);
+  await app.cli(['create', 'mcp-context-server', '-d', 'Context store for the local MCP server', '--owner', 'ana@acme.dev', '--header', 'x-api-key', '-e', '90']);
+  await app.cli(['create', 'legacy-integration', '-d', 'Old partner integration', '-e', '0']);
+  await app.cli(['use', 'openai-production', '--env', env('support-bot')]);
+  await app.cli(['use', 'mcp-context-server', '--env', env('context')]);
+  await app.cli(['edit', 'anthropic-staging', '-p', 'chats:create', '-p', 'models:read']);
+  await app.cli(['rotate', 'openai-production']);
+  await app.cli(['revoke', 'legacy-integration', '--yes']);
+  await app.cli(['create', 'files-ingest', '--import', '-d', 'Document ingestion worker', '-e', '365'], 'sk-ingest-Value0123456789abcdef');
 }
 
 test('screenshots: the Activity screen, light and dark', async ({ app }) => {
-  test.skip(test.info().project.name !== 'chromium-bridge', 'Screenshots come from the Chromium project only.');
   const { page } = app;
-  await page.setViewportSize({ width: 1180, height: 760 });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await forScreenshots(page, { reducedMotion: 'reduce' });
   await seedActivity(app);
-  await row(page, 'mcp-context-server').click();
-  const detail = page.getByRole('complementary', { name: 'mcp-context-server' });
+  const detail = await openDetail(page, 'mcp-context-server');
   await detail.getByRole('button', { name: 'Reveal' }).click();
   await detail.getByRole('button', { name: 'Hide' }).click();
   await detail.getByRole('button', { name: 'More formats' }).click();
@@ -294,8 +263,7 @@ test('screenshots: the Activity screen, light and dark', async ({ app }) => {
   await expect(eventRows(table)).toHaveCount(12);
   await expect(eventRows(table).first()).toHaveText(/Copied\s*mcp-context-server\s*as an HTTP header/);
   await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, 'activity.png') });
+  await screenshot(page, 'activity');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: path.join(shots, 'activity-dark.png') });
+  await screenshot(page, 'activity-dark');
 });

@@ -1,51 +1,40 @@
 /**
- * An E2E app session (in the manner of Signal Desktop's `App`): a fresh vault folder and keychain
- * service per test, the bridge server running the real main-process handlers, and a Chromium page
- * on the built renderer. Also runs the real CLI against the same vault.
+ * The E2E session in Chromium: the bridge server running the real main-process handlers on this session's
+ * vault, and a page on the built renderer. The vault, the CLI and the clean-up come from `Session`; the
+ * clipboard and the folder dialog are the bridge's test doubles, and every secret it saw is known, for the
+ * leak scan after each test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { keychainEntries } from '../helpers/keychain-entries';
-import { keytar, repoRoot, runCli, type CliResult } from '../helpers/process';
+import { repoRoot } from '../helpers/process';
+import { Session, type SessionOptions } from './session';
 
-export type { CliResult };
+export type AppOptions = SessionOptions;
 
-const root = repoRoot;
-
-export interface AppOptions {
-  /** 'unavailable' starts the handlers with no reachable Secret Service (a real keytar failure). */
-  keychain?: 'real' | 'unavailable';
-  /** Use this vault folder instead of a fresh one (e.g. one a test prepared). */
-  home?: string;
-}
-
-export class App {
+export class App extends Session {
   private constructor(
     readonly page: Page,
     readonly context: BrowserContext,
-    readonly home: string,
-    readonly service: string,
+    home: string,
+    service: string,
+    ownsHome: boolean,
     readonly url: string,
     readonly token: string,
     private readonly server: ChildProcess,
-    private readonly ownsHome: boolean,
     /** Everything the main-process side printed: must never hold a secret. */
     readonly logs: string[],
-  ) {}
+  ) {
+    super(home, service, ownsHome);
+  }
 
   static async start(browser: Browser, options: AppOptions = {}): Promise<App> {
-    const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-e2e-'));
-    const service = `mcpkv-e2e-${randomBytes(6).toString('hex')}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service };
-    if (options.keychain === 'unavailable') env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/mcpkv-no-bus';
+    const { home, service, ownsHome, env } = Session.newVault(options);
     const logs: string[] = [];
-    const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/e2e/bridge/server.ts')], {
+    const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/e2e/bridge/server.ts')], {
       env,
-      cwd: root,
+      cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
@@ -70,33 +59,18 @@ export class App {
     });
     const context = await browser.newContext();
     const page = await context.newPage();
-    const app = new App(page, context, home, service, url, token, server, !options.home, logs);
+    const app = new App(page, context, home, service, ownsHome, url, token, server, logs);
     await page.goto(url);
     return app;
   }
 
-  get env(): NodeJS.ProcessEnv {
-    return { ...process.env, MCPKV_HOME: this.home, MCPKV_KEYCHAIN_SERVICE: this.service };
-  }
-
-  /** Runs the real `mcpkv` CLI on this test's vault. */
-  cli(args: string[], options: { input?: string } = {}): Promise<CliResult> {
-    return runCli(args, this.env, options);
-  }
-
-  /** Every secret under this test's keychain service: what must never leak. */
-  async secrets(): Promise<string[]> {
-    return (await keychainEntries(this.service)).map((c) => c.password);
-  }
-
   /** What the app last put on the (bridge's in-memory) clipboard. */
-  async clipboardText(): Promise<string> {
+  override async clipboardText(): Promise<string> {
     const response = await fetch(new URL(`/__test/clipboard?t=${this.token}`, this.url));
     return ((await response.json()) as { text: string }).text;
   }
 
-  /** Scripts the OS folder dialog: the next "Add project" picks `folder` (null: the user cancels). */
-  async chooseFolderNext(folder: string | null): Promise<void> {
+  override async chooseFolderNext(folder: string | null): Promise<void> {
     await fetch(new URL(`/__test/next-folder?t=${this.token}`, this.url), { method: 'POST', body: JSON.stringify({ folder }) });
   }
 
@@ -149,18 +123,10 @@ export class App {
     return places.flatMap(({ where, text }) => secrets.filter((s) => text.includes(s)).map((s) => `${where} holds a secret ending …${s.slice(-4)}`));
   }
 
-  async reload(): Promise<void> {
-    await this.page.reload();
-  }
-
-  async close(): Promise<void> {
+  protected override async stop(): Promise<void> {
     await this.context.close().catch(() => undefined);
     const exited = new Promise((resolve) => this.server.once('exit', resolve));
     this.server.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
-    for (const { account } of await keytar.findCredentials(this.service).catch(() => [])) {
-      await keytar.deletePassword(this.service, account).catch(() => false);
-    }
-    if (this.ownsHome) fs.rmSync(this.home, { recursive: true, force: true });
   }
 }

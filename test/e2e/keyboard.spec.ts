@@ -3,14 +3,12 @@
  * to what opened them, arrows move through rows and Enter opens a key; focus is always visible and
  * stays inside an open dialog.
  */
-import type { Page } from '@playwright/test';
 import { expect, test, type AnyApp } from './fixtures';
+import { row } from './screen';
 
 async function seed(app: AnyApp, names: string[]): Promise<void> {
-  for (const name of names) expect((await app.cli(['create', name])).code).toBe(0);
+  for (const name of names) await app.cli(['create', name]);
 }
-
-const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
 
 test('/ and Ctrl+F focus search; typing filters; Esc clears; ArrowDown goes to the list', async ({ app }) => {
   const { page } = app;
@@ -91,7 +89,7 @@ test('Ctrl+N opens Create; Esc closes it and returns focus to where it was', asy
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(revoke).toBeFocused();
   // Nothing was revoked by Esc.
-  expect(JSON.parse((await app.cli(['list', '--json'])).stdout)[0].status).toBe('active');
+  expect((await app.listKeys())[0]!.status).toBe('active');
 });
 
 test('an open dialog keeps focus inside it and has a title', async ({ app }) => {

@@ -3,41 +3,10 @@
  * shows, validation errors, edit, rotate, revoke and delete — each checked against the real vault (CLI,
  * keychain) as well as on screen.
  */
-import type { Page } from '@playwright/test';
-import { expect, test, type AnyApp } from './fixtures';
+import { DAY_MS } from '../../shared/key-status';
+import { expect, test } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
-
-interface CliKey {
-  id: string;
-  name: string;
-  description: string;
-  owner: string;
-  permissions: string[];
-  metadata: Record<string, string>;
-  expiresAt: string | null;
-  status: string;
-  fingerprint: string;
-  secret?: string;
-}
-
-async function cliJson<T>(app: AnyApp, args: string[], input?: string): Promise<T> {
-  const result = await app.cli([...args, '--json'], { input });
-  expect(result.code, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
-
-const listKeys = (app: AnyApp) => cliJson<CliKey[]>(app, ['list']);
-
-function row(page: Page, name: string) {
-  return page.getByRole('row', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) });
-}
-
-async function openDetail(page: Page, name: string) {
-  await row(page, name).click();
-  const detail = page.getByRole('complementary', { name });
-  await expect(detail).toBeVisible();
-  return detail;
-}
+import { dateIn, openDetail, row, toast } from './screen';
 
 test('empty state leads to Create; a generated key is shown once, copied, and listed masked', async ({ app }) => {
   const { page } = app;
@@ -76,20 +45,20 @@ test('empty state leads to Create; a generated key is shown once, copied, and li
   await expect(created).toContainText('Store it safely: copy it now.');
 
   await created.getByRole('button', { name: 'Copy' }).click();
-  const toast = page.getByRole('status').filter({ hasText: 'Copied' });
-  await expect(toast).toHaveText(/Copied — clipboard clears in (30|29) s/);
+  const copied = toast(page, 'Copied');
+  await expect(copied).toHaveText(/Copied — clipboard clears in (30|2\d) s/);
   expect(await app.clipboardText()).toBe(secret);
   // The countdown is live.
-  const secondsLeft = async () => Number(/in (\d+) s/.exec((await toast.textContent()) ?? '')?.[1]);
+  const secondsLeft = async () => Number(/in (\d+) s/.exec((await copied.textContent()) ?? '')?.[1]);
   const first = await secondsLeft();
-  await expect.poll(secondsLeft, { timeout: 5_000 }).toBeLessThan(first);
+  await expect.poll(secondsLeft).toBeLessThan(first);
 
   await created.getByRole('button', { name: 'Done' }).click();
   await expect(created).toBeHidden();
   await expectNoSecretOnPage(page, await app.secrets());
 
   // What was stored is what was entered.
-  const [stored] = await listKeys(app);
+  const [stored] = await app.listKeys();
   expect(stored).toMatchObject({
     name: 'openai-prod',
     description: 'Production completions',
@@ -98,7 +67,7 @@ test('empty state leads to Create; a generated key is shown once, copied, and li
     metadata: { environment: 'production' },
     status: 'active',
   });
-  const days = (Date.parse(stored!.expiresAt!) - Date.now()) / 86_400_000;
+  const days = (Date.parse(stored!.expiresAt!) - Date.now()) / DAY_MS;
   expect(days).toBeGreaterThan(29.9);
   expect(days).toBeLessThan(30.1);
 
@@ -110,8 +79,7 @@ test('empty state leads to Create; a generated key is shown once, copied, and li
   await expect(listed).toContainText('completions:create, models:read, billing:read');
   // Copying counted as a use (the list reloaded by itself).
   await expect(listed).toContainText('just now');
-  await openDetail(page, 'openai-prod');
-  await expect(page.getByRole('complementary', { name: 'openai-prod' })).toContainText(/Usage count\s*1/);
+  await expect(await openDetail(page, 'openai-prod')).toContainText(/Usage count\s*1/);
 });
 
 test('imports an existing key: a password field, trimmed and saying so, value never echoed', async ({ app }) => {
@@ -134,19 +102,19 @@ test('imports an existing key: a password field, trimmed and saying so, value ne
   await dialog.getByRole('button', { name: 'Import key' }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toContainText('surrounding whitespace was trimmed');
+  await expect(toast(page, 'imported')).toContainText('surrounding whitespace was trimmed');
   expect(await app.secrets()).toEqual([value]);
   const listed = row(page, 'legacy-openai');
   await expect(listed).toContainText('sk-proj-…XYZw');
   await expect(listed).toContainText('never');
   await expectNoSecretOnPage(page, [value]);
-  const [stored] = await listKeys(app);
+  const [stored] = await app.listKeys();
   expect(stored).toMatchObject({ name: 'legacy-openai', expiresAt: null });
 });
 
 test('shows validation errors next to their fields: duplicate name (from main), past expiry, bad scope', async ({ app }) => {
   const { page } = app;
-  expect((await app.cli(['create', 'taken-name'])).code).toBe(0);
+  await app.cli(['create', 'taken-name']);
   await expect(row(page, 'taken-name')).toBeVisible();
 
   await page.getByRole('button', { name: 'New key' }).click();
@@ -178,22 +146,21 @@ test('shows validation errors next to their fields: duplicate name (from main), 
   await expect(dialog.getByLabel('Other permission')).toHaveAccessibleDescription(/Permission may use only a-z/);
 
   // Nothing was created by any of these.
-  expect((await listKeys(app)).map((k) => k.name)).toEqual(['taken-name']);
+  expect((await app.listKeys()).map((k) => k.name)).toEqual(['taken-name']);
 
   // Fixing the date creates the key with that expiry.
   await dialog.getByLabel('Other permission').fill('');
-  const future = new Date(Date.now() + 40 * 86_400_000);
-  const ymd = `${future.getFullYear()}-${String(future.getMonth() + 1).padStart(2, '0')}-${String(future.getDate()).padStart(2, '0')}`;
+  const ymd = dateIn(40);
   await date.fill(ymd);
   await dialog.getByRole('button', { name: 'Create key' }).click();
   await expect(page.getByRole('dialog', { name: 'Key created' })).toBeVisible();
-  const stored = (await listKeys(app)).find((k) => k.name === 'fresh-name')!;
-  expect(new Date(stored.expiresAt!).getDate()).toBe(future.getDate());
+  const stored = (await app.listKeys()).find((k) => k.name === 'fresh-name')!;
+  expect(new Date(stored.expiresAt!).getDate()).toBe(Number(ymd.slice(8)));
 });
 
 test('edits every field but the value', async ({ app }) => {
   const { page } = app;
-  await cliJson(app, ['create', 'edit-me', '-d', 'old description', '-p', 'read', '--meta', 'team=core']);
+  await app.cli(['create', 'edit-me', '-d', 'old description', '-p', 'read', '--meta', 'team=core']);
   const [before] = await app.secrets();
   const detail = await openDetail(page, 'edit-me');
   await detail.getByRole('button', { name: 'Edit' }).click();
@@ -216,20 +183,20 @@ test('edits every field but the value', async ({ app }) => {
   await dialog.getByRole('button', { name: 'Save changes' }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'saved' })).toBeVisible();
+  await expect(toast(page, 'saved')).toBeVisible();
   const edited = page.getByRole('complementary', { name: 'edited' });
   await expect(edited).toContainText('new description');
   await expect(edited).toContainText('bo@example.com');
   await expect(row(page, 'edited')).toContainText('in 365 days');
-  const [stored] = await listKeys(app);
+  const [stored] = await app.listKeys();
   expect(stored).toMatchObject({ name: 'edited', description: 'new description', owner: 'bo@example.com', permissions: ['write'], metadata: { team: 'platform' } });
   expect(await app.secrets()).toEqual([before]);
 });
 
 test('rotates a generated key (new value shown once) and an imported key (pasted value)', async ({ app }) => {
   const { page } = app;
-  const generated = await cliJson<CliKey>(app, ['create', 'gen-key']);
-  await cliJson(app, ['create', 'imp-key', '--import'], 'ghp_importedOldValue0001');
+  const generated = await app.createKey('gen-key');
+  await app.cli(['create', 'imp-key', '--import'], 'ghp_importedOldValue0001');
 
   // Generated: confirm, then the new value once.
   let detail = await openDetail(page, 'gen-key');
@@ -240,7 +207,7 @@ test('rotates a generated key (new value shown once) and an imported key (pasted
   const rotated = page.getByRole('dialog', { name: 'Key rotated' });
   await expect(rotated).toBeVisible();
   const secrets = await app.secrets();
-  expect(secrets.includes(generated.secret!), 'holds the secret').toBe(false);
+  expect(secrets.includes(generated.secret), 'holds the secret').toBe(false);
   const fresh = secrets.find((s) => s.startsWith('mcp_sk_'))!;
   await expect(rotated.getByText(fresh, { exact: true })).toBeVisible();
   await rotated.getByRole('button', { name: 'Done' }).click();
@@ -257,7 +224,7 @@ test('rotates a generated key (new value shown once) and an imported key (pasted
   await field.fill('ghp_importedNewValue0002');
   await dialog.getByRole('button', { name: 'Rotate key' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'rotated' })).toBeVisible();
+  await expect(toast(page, 'rotated')).toBeVisible();
   expect(await app.secrets()).toContain('ghp_importedNewValue0002');
   expect(await app.secrets()).not.toContain('ghp_importedOldValue0001');
   await expect(row(page, 'imp-key')).toContainText('ghp_…0002');
@@ -266,8 +233,8 @@ test('rotates a generated key (new value shown once) and an imported key (pasted
 
 test('revokes a key after explaining it: greyed, badge Revoked, value gone, reveal/copy off', async ({ app }) => {
   const { page } = app;
-  const doomed = await cliJson<CliKey>(app, ['create', 'doomed']);
-  await cliJson(app, ['create', 'keeper']);
+  const doomed = await app.createKey('doomed');
+  await app.cli(['create', 'keeper']);
   const detail = await openDetail(page, 'doomed');
   await detail.getByRole('button', { name: 'Revoke' }).click();
   const dialog = page.getByRole('dialog', { name: 'Revoke doomed?' });
@@ -277,7 +244,7 @@ test('revokes a key after explaining it: greyed, badge Revoked, value gone, reve
   await dialog.getByRole('button', { name: 'Revoke key' }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Key revoked' })).toBeVisible();
+  await expect(toast(page, 'Key revoked')).toBeVisible();
   const revokedRow = row(page, 'doomed');
   await expect(revokedRow.getByText('Revoked', { exact: true })).toBeVisible();
   await expect(detail.getByText('Revoked', { exact: true }).first()).toBeVisible();
@@ -291,15 +258,15 @@ test('revokes a key after explaining it: greyed, badge Revoked, value gone, reve
   await expect(detail.getByRole('button', { name: 'Reveal' })).toHaveAttribute('title', /revoked/);
   await expect(detail.getByRole('button', { name: 'Edit' })).toBeEnabled();
   await expect(detail.getByRole('button', { name: 'Delete' })).toBeEnabled();
-  expect((await app.secrets()).includes(doomed.secret!), 'holds the secret').toBe(false);
-  const stored = (await listKeys(app)).find((k) => k.name === 'doomed');
+  expect((await app.secrets()).includes(doomed.secret), 'holds the secret').toBe(false);
+  const stored = (await app.listKeys()).find((k) => k.name === 'doomed');
   expect(stored?.status).toBe('revoked');
 });
 
 test('deletes a key only once its exact name is typed', async ({ app }) => {
   const { page } = app;
-  await cliJson(app, ['create', 'Delete Me']);
-  await cliJson(app, ['create', 'stays']);
+  await app.cli(['create', 'Delete Me']);
+  await app.cli(['create', 'stays']);
   const detail = await openDetail(page, 'Delete Me');
   await detail.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete Delete Me?' });
@@ -317,10 +284,10 @@ test('deletes a key only once its exact name is typed', async ({ app }) => {
   await button.click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toBeVisible();
+  await expect(toast(page, 'deleted')).toBeVisible();
   await expect(row(page, 'Delete Me')).toHaveCount(0);
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await expect(row(page, 'stays')).toBeVisible();
-  expect((await listKeys(app)).map((k) => k.name)).toEqual(['stays']);
+  expect((await app.listKeys()).map((k) => k.name)).toEqual(['stays']);
   expect(await app.secrets()).toHaveLength(1);
 });

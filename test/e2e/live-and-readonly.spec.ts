@@ -2,10 +2,8 @@
  * The app follows the vault live (the CLI's changes appear without a reload, selection kept), and turns
  * read-only, saying why, when the OS keychain cannot be reached.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
+import { openDetail, row } from './screen';
 
 test('keys created, edited and revoked by the CLI appear in the open page without a reload; selection is kept', async ({ app }) => {
   const { page } = app;
@@ -13,27 +11,25 @@ test('keys created, edited and revoked by the CLI appear in the open page withou
   // Mark the page, so a reload (which would drop the mark) cannot pass for a live update.
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
 
-  expect((await app.cli(['create', 'from-cli', '-d', 'made in a terminal'])).code).toBe(0);
+  await app.cli(['create', 'from-cli', '-d', 'made in a terminal']);
   await expect(row(page, 'from-cli')).toBeVisible();
   await expect(row(page, 'from-cli')).toContainText('made in a terminal');
 
-  await row(page, 'from-cli').click();
-  const detail = page.getByRole('complementary', { name: 'from-cli' });
-  await expect(detail).toBeVisible();
+  const detail = await openDetail(page, 'from-cli');
 
-  expect((await app.cli(['create', 'second'])).code).toBe(0);
+  await app.cli(['create', 'second']);
   await expect(row(page, 'second')).toBeVisible();
   await expect(detail).toBeVisible();
   await expect(row(page, 'from-cli')).toHaveAttribute('aria-selected', 'true');
 
-  expect((await app.cli(['edit', 'from-cli', '-d', 'changed by the CLI'])).code).toBe(0);
+  await app.cli(['edit', 'from-cli', '-d', 'changed by the CLI']);
   await expect(detail).toContainText('changed by the CLI');
 
-  expect((await app.cli(['revoke', 'from-cli', '--yes'])).code).toBe(0);
+  await app.cli(['revoke', 'from-cli', '--yes']);
   await expect(detail.getByText('Revoked', { exact: true })).toBeVisible();
   await expect(row(page, 'from-cli').getByText('Revoked', { exact: true })).toBeVisible();
 
-  expect((await app.cli(['delete', 'second', '--yes'])).code).toBe(0);
+  await app.cli(['delete', 'second', '--yes']);
   await expect(row(page, 'second')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 });
@@ -57,9 +53,8 @@ test.describe('keychain unavailable', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'cannot be created' })).toBeVisible();
 
     // A key made by the CLI (which reaches the keychain) is listed; only what needs no keychain is on.
-    expect((await app.cli(['create', 'cli-made'])).code).toBe(0);
-    await row(page, 'cli-made').click();
-    const detail = page.getByRole('complementary', { name: 'cli-made' });
+    await app.cli(['create', 'cli-made']);
+    const detail = await openDetail(page, 'cli-made');
     for (const action of ['Reveal', 'Copy', 'Rotate', 'Revoke', 'Delete']) {
       const button = detail.getByRole('button', { name: action });
       await expect(button).toBeDisabled();

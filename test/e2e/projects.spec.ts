@@ -4,56 +4,24 @@
  * in this project" importing keys already sitting in .env files (or linking ones the vault has); remove,
  * after a confirmation, touching nothing on disk.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, test, type AnyApp } from './fixtures';
+import { git } from '../helpers/process';
+import { expect, test } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
-
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-
-interface CliKey {
-  id: string;
-  name: string;
-  fingerprint: string;
-  status: string;
-  source: string;
-}
-
-async function cli(app: AnyApp, args: string[], input?: string): Promise<string> {
-  const result = await app.cli(args, { input });
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout;
-}
-
-const listKeys = async (app: AnyApp) => JSON.parse(await cli(app, ['list', '--json'])) as CliKey[];
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { stdio: 'pipe' }).toString();
-}
-
-/** A project folder under the test's vault home (so the leak scan covers it), optionally a git repository. */
-function makeProject(app: AnyApp, name: string, options: { git?: boolean; files?: Record<string, string> } = {}): string {
-  const dir = path.join(app.home, 'projects', name);
-  fs.mkdirSync(dir, { recursive: true });
-  if (options.git) execFileSync('git', ['init', '-q', dir]);
-  for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, file), text);
-  return dir;
-}
+import { forScreenshots, nav, openDetail, screenshot, toast } from './screen';
 
 async function openProjects(page: Page) {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Projects' }).click();
+  await nav(page, 'Projects').click();
   await expect(page.getByRole('heading', { name: 'Projects', exact: true, level: 2 })).toBeVisible();
 }
 
 const project = (page: Page, name: string) => page.getByRole('article', { name });
-const toast = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 
 test('empty state leads to Add project; files show what git does with them; remove asks first and touches nothing', async ({ app }) => {
   const { page } = app;
-  const dir = makeProject(app, 'web-app', {
+  const dir = app.makeProject('web-app', {
     git: true,
     files: { '.env': 'A=1\n', '.env.local': 'B=2\n', '.env.example': 'A=\n', '.env.test': 'A=test\n', '.gitignore': '/.env\n', 'README.md': '# web-app\n' },
   });
@@ -121,9 +89,9 @@ test('Find keys in this project: imports keys found in .env.local, links one the
   const openai = 'sk-proj-Fo0undInLocalEnv1234wxyz';
   const stripe = 'sk_live_51StripeFoundValue9876abcd';
   const known = 'ghp_AlreadyInTheVault0000001234qrst';
-  await cli(app, ['create', 'github-ci', '--import'], known);
-  await cli(app, ['create', 'taken-name']);
-  const dir = makeProject(app, 'billing', {
+  await app.cli(['create', 'github-ci', '--import'], known);
+  await app.cli(['create', 'taken-name']);
+  const dir = app.makeProject('billing', {
     files: {
       '.env': 'PORT=8080\n',
       '.env.local': [`OPENAI_API_KEY=${openai}`, `STRIPE_SECRET_KEY="${stripe}"`, `GITHUB_TOKEN=${known}`, 'DEBUG=true', 'API_KEY_REQUIRED=true', ''].join('\n'),
@@ -168,7 +136,7 @@ test('Find keys in this project: imports keys found in .env.local, links one the
 
   await expect(toast(page, 'Imported 2 keys and linked 1 key already in the vault')).toBeVisible();
   await expect(found).toBeHidden();
-  const keys = await listKeys(app);
+  const keys = await app.listKeys();
   expect(keys.map((k) => k.name).sort()).toEqual(['github-ci', 'openai-local', 'stripe-billing', 'taken-name']);
   expect(keys.find((k) => k.name === 'openai-local')?.source).toBe('imported');
   const secrets = await app.secrets();
@@ -178,19 +146,17 @@ test('Find keys in this project: imports keys found in .env.local, links one the
   expect(fs.readFileSync(path.join(dir, '.env.local'), 'utf8')).toContain(`OPENAI_API_KEY=${openai}`);
 
   // In the keys list, imported, and each knows the file it is used in.
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Keys' }).click();
-  await page.getByRole('row', { name: /^openai-local\b/ }).click();
-  const detail = page.getByRole('complementary', { name: 'openai-local' });
+  await nav(page, 'Keys').click();
+  const detail = await openDetail(page, 'openai-local');
   await expect(detail).toContainText(/Source\s*Imported/);
   await expect(detail.getByRole('region', { name: 'Used in' }).getByRole('listitem')).toContainText(/billing\s*\.env\.local\s*OPENAI_API_KEY/);
-  await page.getByRole('row', { name: /^github-ci\b/ }).click();
-  await expect(page.getByRole('complementary', { name: 'github-ci' }).getByRole('region', { name: 'Used in' })).toContainText('GITHUB_TOKEN');
+  await expect((await openDetail(page, 'github-ci')).getByRole('region', { name: 'Used in' })).toContainText('GITHUB_TOKEN');
   await expectNoSecretOnPage(page, await app.secrets());
 });
 
 test('a project whose folder is gone says so', async ({ app }) => {
   const { page } = app;
-  const dir = makeProject(app, 'moved-away', { files: { '.env': 'A=1\n' } });
+  const dir = app.makeProject('moved-away', { files: { '.env': 'A=1\n' } });
   await openProjects(page);
   await app.chooseFolderNext(dir);
   await page.getByRole('button', { name: 'Add project…' }).click();
@@ -205,12 +171,10 @@ test('a project whose folder is gone says so', async ({ app }) => {
 });
 
 test('screenshot: the Projects screen', async ({ app }) => {
-  test.skip(test.info().project.name !== 'chromium-bridge', 'Screenshots come from the Chromium project only.');
   const { page } = app;
-  await page.setViewportSize({ width: 1180, height: 760 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await cli(app, ['create', 'openai-production', '-d', 'Chat completions']);
-  const assistant = makeProject(app, 'support-assistant', {
+  await forScreenshots(page, { colorScheme: 'light' });
+  await app.cli(['create', 'openai-production', '-d', 'Chat completions']);
+  const assistant = app.makeProject('support-assistant', {
     git: true,
     files: {
       '.env': 'PORT=3000\nMCP_API_KEY=placeholder\n',
@@ -221,7 +185,7 @@ test('screenshot: the Projects screen', async ({ app }) => {
   });
   git(assistant, 'add', '.env.example', '.gitignore');
   git(assistant, 'commit', '-q', '-m', 'init');
-  const docs = makeProject(app, 'web-dashboard', { files: { '.env': 'SITE_URL=http://localhost:4000\n' } });
+  const docs = app.makeProject('web-dashboard', { files: { '.env': 'SITE_URL=http://localhost:4000\n' } });
   await openProjects(page);
   for (const dir of [assistant, docs]) {
     await app.chooseFolderNext(dir);
@@ -238,6 +202,5 @@ test('screenshot: the Projects screen', async ({ app }) => {
   while ((await dismiss.count()) > 0) await dismiss.first().click();
   await page.getByRole('region', { name: 'Projects' }).evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, 'projects.png') });
+  await screenshot(page, 'projects');
 });

@@ -3,33 +3,26 @@
  * countdown, then hides itself — and hides at once on Hide, on selecting another key, on closing the
  * details. After hiding, the page holds no secret again. Copy hands the value to main's clipboard.
  */
-import type { Page } from '@playwright/test';
-import { expect, test, type AnyApp } from './fixtures';
+import { expect, test } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
-
-async function createKey(app: AnyApp, name: string): Promise<string> {
-  const result = await app.cli(['create', name, '--json']);
-  expect(result.code, result.stderr).toBe(0);
-  return (JSON.parse(result.stdout) as { secret: string }).secret;
-}
-
-const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
+import { openDetail, row, toast } from './screen';
 
 test('reveal shows the value for 20 s with a countdown, then hides it; nothing secret in the page before or after', async ({ app }) => {
   const { page } = app;
-  const alpha = await createKey(app, 'alpha');
-  await createKey(app, 'beta');
-  // Fake timers from here on (the page is reloaded so every timer is under the test's clock).
+  const { secret: alpha } = await app.createKey('alpha');
+  await app.createKey('beta');
+  // Fake timers from here on (the page is reloaded so every timer is under the test's clock), paused once the
+  // page is up: the countdown moves only by runFor, however slowly the machine runs.
   await page.clock.install();
   await app.reload();
   await expect(row(page, 'beta')).toBeVisible();
+  await page.clock.pauseAt(Date.now() + 1_000);
 
   const secrets = await app.secrets();
   expect(secrets).toHaveLength(2);
   await expectNoSecretOnPage(page, secrets);
 
-  await row(page, 'alpha').click();
-  const detail = page.getByRole('complementary', { name: 'alpha' });
+  const detail = await openDetail(page, 'alpha');
   await expectNoSecretOnPage(page, secrets);
   await detail.getByRole('button', { name: 'Reveal' }).click();
   await expect(detail.getByText(alpha, { exact: true })).toBeVisible();
@@ -52,11 +45,10 @@ test('reveal shows the value for 20 s with a countdown, then hides it; nothing s
 
 test('a revealed value hides at once on Hide, on selecting another key, on closing the details and on Esc', async ({ app }) => {
   const { page } = app;
-  const alpha = await createKey(app, 'alpha');
-  await createKey(app, 'beta');
+  const { secret: alpha } = await app.createKey('alpha');
+  await app.createKey('beta');
   const secrets = await app.secrets();
-  await row(page, 'alpha').click();
-  let detail = page.getByRole('complementary', { name: 'alpha' });
+  let detail = await openDetail(page, 'alpha');
 
   // Hide button.
   await detail.getByRole('button', { name: 'Reveal' }).click();
@@ -72,8 +64,7 @@ test('a revealed value hides at once on Hide, on selecting another key, on closi
   await expect(page.getByRole('complementary', { name: 'beta' })).toBeVisible();
   await expectNoSecretOnPage(page, secrets);
   // Coming back does not bring it back.
-  await row(page, 'alpha').click();
-  detail = page.getByRole('complementary', { name: 'alpha' });
+  detail = await openDetail(page, 'alpha');
   await expect(detail.getByRole('button', { name: 'Reveal' })).toBeVisible();
   await expectNoSecretOnPage(page, secrets);
 
@@ -97,12 +88,11 @@ test('a revealed value hides at once on Hide, on selecting another key, on closi
 
 test('a revealed value hides when the key is rotated or revoked elsewhere (the CLI)', async ({ app }) => {
   const { page } = app;
-  const alpha = await createKey(app, 'alpha');
-  await row(page, 'alpha').click();
-  const detail = page.getByRole('complementary', { name: 'alpha' });
+  const { secret: alpha } = await app.createKey('alpha');
+  const detail = await openDetail(page, 'alpha');
   await detail.getByRole('button', { name: 'Reveal' }).click();
   await expect(detail.getByText(alpha, { exact: true })).toBeVisible();
-  expect((await app.cli(['revoke', 'alpha', '--yes'])).code).toBe(0);
+  await app.cli(['revoke', 'alpha', '--yes']);
   await expect(detail.getByText('Revoked', { exact: true })).toBeVisible();
   await expect(detail.getByText(alpha, { exact: true })).toBeHidden();
   expect((await page.content()).includes(alpha), 'holds the secret').toBe(false);
@@ -111,11 +101,10 @@ test('a revealed value hides when the key is rotated or revoked elsewhere (the C
 
 test('copy puts the value on the clipboard through main, counts a use, and never shows it', async ({ app }) => {
   const { page } = app;
-  const alpha = await createKey(app, 'alpha');
-  await row(page, 'alpha').click();
-  const detail = page.getByRole('complementary', { name: 'alpha' });
+  const { secret: alpha } = await app.createKey('alpha');
+  const detail = await openDetail(page, 'alpha');
   await detail.getByRole('button', { name: 'Copy' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toHaveText(/clipboard clears in \d+ s/);
+  await expect(toast(page, 'Copied')).toHaveText(/clipboard clears in \d+ s/);
   expect(await app.clipboardText()).toBe(alpha);
   await expect(detail).toContainText(/Usage count\s*1/);
   await expectNoSecretOnPage(page, [alpha]);

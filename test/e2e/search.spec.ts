@@ -5,14 +5,9 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { DAY_MS } from '../../shared/key-status';
 import { expect, test, type AnyApp } from './fixtures';
-
-const DAY = 86_400_000;
-
-async function cli(app: AnyApp, args: string[]): Promise<void> {
-  const result = await app.cli(args);
-  expect(result.code, result.stderr).toBe(0);
-}
+import { nav, row } from './screen';
 
 /** Names of the listed keys, top to bottom. */
 async function listedNames(page: Page): Promise<string[]> {
@@ -30,15 +25,15 @@ async function listedNames(page: Page): Promise<string[]> {
  * 10 days ahead, so "ci-runner" (5 days) has expired and "anthropic-staging" (20 days) expires soon.
  */
 async function seedStates(app: AnyApp): Promise<void> {
-  await cli(app, ['create', 'openai-prod', '-d', 'Production completions', '--owner', 'ana@example.com', '-p', 'completions:create', '--meta', 'environment=production', '-e', '90']);
-  await cli(app, ['create', 'anthropic-staging', '-d', 'Used by the staging stack', '--owner', 'bo@example.com', '-p', 'read', '--meta', 'environment=staging', '-e', '20']);
-  await cli(app, ['create', 'ci-runner', '-p', 'files:write', '-e', '5']);
-  await cli(app, ['create', 'legacy', '-e', '0']);
-  await cli(app, ['revoke', 'legacy', '--yes']);
-  await cli(app, ['create', 'zeta-tools', '--owner', 'ana@example.com', '-e', '365', '--meta', 'ticket=OPS-42']);
-  await app.page.clock.install({ time: Date.now() + 10 * DAY });
+  await app.cli(['create', 'openai-prod', '-d', 'Production completions', '--owner', 'ana@example.com', '-p', 'completions:create', '--meta', 'environment=production', '-e', '90']);
+  await app.cli(['create', 'anthropic-staging', '-d', 'Used by the staging stack', '--owner', 'bo@example.com', '-p', 'read', '--meta', 'environment=staging', '-e', '20']);
+  await app.cli(['create', 'ci-runner', '-p', 'files:write', '-e', '5']);
+  await app.cli(['create', 'legacy', '-e', '0']);
+  await app.cli(['revoke', 'legacy', '--yes']);
+  await app.cli(['create', 'zeta-tools', '--owner', 'ana@example.com', '-e', '365', '--meta', 'ticket=OPS-42']);
+  await app.page.clock.install({ time: Date.now() + 10 * DAY_MS });
   await app.reload();
-  await expect(app.page.getByRole('row', { name: /^zeta-tools/ })).toBeVisible();
+  await expect(row(app.page, 'zeta-tools')).toBeVisible();
 }
 
 test('search as you type matches name, description, owner, permissions and metadata', async ({ app }) => {
@@ -83,11 +78,11 @@ test('filters by status; Active includes expiring-soon keys, like the CLI', asyn
   await expect.poll(() => listedNames(page)).toEqual(['anthropic-staging', 'openai-prod', 'zeta-tools']);
   await filter('Expiring soon').check();
   await expect.poll(() => listedNames(page)).toEqual(['anthropic-staging']);
-  await expect(page.getByRole('row', { name: /^anthropic-staging/ }).getByText('Expiring soon', { exact: true })).toBeVisible();
+  await expect(row(page, 'anthropic-staging').getByText('Expiring soon', { exact: true })).toBeVisible();
   await filter('Expired').check();
   await expect.poll(() => listedNames(page)).toEqual(['ci-runner']);
-  await expect(page.getByRole('row', { name: /^ci-runner/ }).getByText('Expired', { exact: true })).toBeVisible();
-  await expect(page.getByRole('row', { name: /^ci-runner/ })).toContainText('5 days ago');
+  await expect(row(page, 'ci-runner').getByText('Expired', { exact: true })).toBeVisible();
+  await expect(row(page, 'ci-runner')).toContainText('5 days ago');
   await filter('Revoked').check();
   await expect.poll(() => listedNames(page)).toEqual(['legacy']);
   await filter('All').check();
@@ -102,15 +97,15 @@ test('filters by status; Active includes expiring-soon keys, like the CLI', asyn
 
   // The CLI's active-only list agrees with the Active filter (by the real clock nothing has expired yet,
   // so compare on what both call active at the same moment: not revoked).
-  const cliActive = JSON.parse((await app.cli(['list', '--active-only', '--json'])).stdout) as { name: string }[];
+  const cliActive = await app.cliJson<{ name: string }[]>(['list', '--active-only']);
   expect(cliActive.map((k) => k.name).sort()).toEqual(['anthropic-staging', 'ci-runner', 'openai-prod', 'zeta-tools']);
 });
 
 test('sorts by name, newest, expiry and last used', async ({ app }) => {
   const { page } = app;
   await seedStates(app);
-  await cli(app, ['use', 'ci-runner', '--env', path.join(app.home, 'first.env')]);
-  await cli(app, ['use', 'openai-prod', '--env', path.join(app.home, 'second.env')]);
+  await app.cli(['use', 'ci-runner', '--env', path.join(app.home, 'first.env')]);
+  await app.cli(['use', 'openai-prod', '--env', path.join(app.home, 'second.env')]);
   const sort = page.getByRole('combobox', { name: 'Sort by' });
 
   await expect.poll(() => listedNames(page)).toEqual(['anthropic-staging', 'ci-runner', 'legacy', 'openai-prod', 'zeta-tools']);
@@ -157,19 +152,18 @@ test('a long list is virtualized: few rows in the page, all reachable by keyboar
 
 test('typing in the search on another screen goes back to the keys it finds', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'findable-key']);
-  await cli(app, ['create', 'other-key']);
-  const sections = page.getByRole('navigation', { name: 'Sections' });
-  await sections.getByRole('button', { name: 'Activity' }).click();
-  await expect(sections.getByRole('button', { name: 'Activity' })).toHaveAttribute('aria-current', 'page');
+  await app.cli(['create', 'findable-key']);
+  await app.cli(['create', 'other-key']);
+  await nav(page, 'Activity').click();
+  await expect(nav(page, 'Activity')).toHaveAttribute('aria-current', 'page');
   await page.getByRole('searchbox', { name: 'Search keys' }).fill('findable');
-  await expect(sections.getByRole('button', { name: 'Keys' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav(page, 'Keys')).toHaveAttribute('aria-current', 'page');
   await expect.poll(() => listedNames(page)).toEqual(['findable-key']);
 });
 
 test('a list-focus request made while nothing matched does not take focus from the search box later', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'findable-key']);
+  await app.cli(['create', 'findable-key']);
   const search = page.getByRole('searchbox', { name: 'Search keys' });
   await search.fill('zzz');
   await expect(page.getByRole('heading', { name: 'No matching keys' })).toBeVisible();

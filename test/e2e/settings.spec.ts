@@ -5,45 +5,22 @@
  * repaired), and what opening the vault had to mend shown once in a dismissible banner.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import type { Settings } from '../../shared/settings';
+import { keytar } from '../helpers/process';
 import { App } from './app';
 import { expect, test, type AnyApp } from './fixtures';
+import { dateIn, forScreenshots, nav, openDetail, row, screenshot } from './screen';
 
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const keytar = createRequire(import.meta.url)('keytar') as typeof import('keytar');
-const DAY = 86_400_000;
-
-interface Settings {
-  clipboardClearSeconds: number | null;
-  defaultExpiryDays: number;
-  defaultEnvVar: string;
-  notifications: boolean;
-}
-
-async function cli(app: AnyApp, args: string[]): Promise<string> {
-  const result = await app.cli(args);
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout;
-}
-
-const cliSettings = async (app: AnyApp) => JSON.parse(await cli(app, ['settings', '--json'])) as Settings;
-const nav = (page: Page, section: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section, exact: true });
+const cliSettings = (app: AnyApp) => app.cliJson<Settings>(['settings']);
 const setting = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const saved = (page: Page, name: string) => setting(page, name).getByRole('status').filter({ hasText: 'Saved' });
 
 async function openSettings(page: Page): Promise<void> {
   await nav(page, 'Settings').click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
-}
-
-/** yyyy-mm-dd, local, `days` from now (what the New key form's date field holds). */
-function dateIn(days: number): string {
-  const d = new Date(Date.now() + days * DAY);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 test('each setting saves at once, says "Saved", is what the CLI reads, and survives a reload', async ({ app }) => {
@@ -61,7 +38,7 @@ test('each setting saves at once, says "Saved", is what the CLI reads, and survi
   await clear.getByRole('radio', { name: 'Never' }).check();
   await expect.poll(async () => (await cliSettings(app)).clipboardClearSeconds).toBeNull();
   // "Saved" is quiet: it goes by itself.
-  await expect(saved(page, 'Clear the clipboard after')).toHaveCount(0, { timeout: 5_000 });
+  await expect(saved(page, 'Clear the clipboard after')).toHaveCount(0);
 
   // Default expiry: a preset, then any number of days (checked as main checks it).
   const expiry = page.getByRole('radiogroup', { name: 'Default expiry' });
@@ -123,10 +100,9 @@ test('each setting saves at once, says "Saved", is what the CLI reads, and survi
   await expect(dialog.getByRole('radio', { name: 'On a date' })).toBeChecked();
   await expect(dialog.getByLabel('Expiry date')).toHaveValue(dateIn(45));
   await page.keyboard.press('Escape');
-  await cli(app, ['create', 'env-key']);
+  await app.cli(['create', 'env-key']);
   await nav(page, 'Keys').click();
-  await page.getByRole('row', { name: /^env-key/ }).click();
-  await page.getByRole('complementary', { name: 'env-key' }).getByRole('button', { name: 'More formats' }).click();
+  await (await openDetail(page, 'env-key')).getByRole('button', { name: 'More formats' }).click();
   await expect(page.getByRole('menuitem', { name: 'Copy as OPENAI_API_KEY=…' })).toBeVisible();
 });
 
@@ -135,7 +111,7 @@ test('a change made with the CLI shows on the Settings screen at once', async ({
   await openSettings(page);
   const clear = page.getByRole('radiogroup', { name: 'Clear the clipboard after' });
   await expect(clear.getByRole('radio', { name: '30 s' })).toBeChecked();
-  await cli(app, ['settings', '--clear-after', '120', '--default-var', 'ANTHROPIC_API_KEY', '--default-expiry', '0']);
+  await app.cli(['settings', '--clear-after', '120', '--default-var', 'ANTHROPIC_API_KEY', '--default-expiry', '0']);
   await expect(clear.getByRole('radio', { name: '2 min' })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Default variable name' })).toHaveValue('ANTHROPIC_API_KEY');
   await expect(page.getByRole('radiogroup', { name: 'Default expiry' }).getByRole('radio', { name: 'Never' })).toBeChecked();
@@ -146,8 +122,8 @@ test('a change made with the CLI shows on the Settings screen at once', async ({
 
 test('Check the vault: healthy; an orphan keychain entry is found, Repair adds it back', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'alpha']);
-  await cli(app, ['create', 'beta']);
+  await app.cli(['create', 'alpha']);
+  await app.cli(['create', 'beta']);
   await openSettings(page);
   await expect(page.getByLabel('Vault file location')).toHaveText(path.join(app.home, 'vault.json'));
 
@@ -171,11 +147,11 @@ test('Check the vault: healthy; an orphan keychain entry is found, Repair adds i
   await expect(result).toContainText(`Added the keychain's key ${orphanId} back as "Recovered key ${orphanId}".`);
   await expect(result).toContainText('The vault is healthy: 3 keys, 3 keychain entries and 0 .env exports checked.');
   await expect(page.getByRole('button', { name: 'Repair' })).toHaveCount(0);
-  const listed = JSON.parse(await cli(app, ['list', '--json'])) as { id: string; name: string }[];
+  const listed = await app.listKeys();
   expect(listed.map((k) => k.name).sort()).toEqual(['Recovered key 0123456789abcdef', 'alpha', 'beta']);
   // The recovered key is in the list, masked like any other.
   await nav(page, 'Keys').click();
-  await expect(page.getByRole('row', { name: /^Recovered key 0123456789abcdef/ })).toContainText(`mcp_sk_…${orphanValue.slice(-4)}`);
+  await expect(row(page, 'Recovered key 0123456789abcdef')).toContainText(`mcp_sk_…${orphanValue.slice(-4)}`);
   expect((await page.content()).includes(orphanValue), 'holds the secret').toBe(false);
 });
 
@@ -207,13 +183,11 @@ test('what opening the vault had to mend is said once, in a banner that can be d
 });
 
 test('screenshots: the Settings screen, light and dark', async ({ app }) => {
-  test.skip(test.info().project.name !== 'chromium-bridge', 'Screenshots come from the Chromium project only.');
   const { page } = app;
-  await page.setViewportSize({ width: 1180, height: 760 });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await cli(app, ['create', 'openai-production', '-e', '365']);
-  await cli(app, ['create', 'mcp-context-server', '-e', '90']);
-  await cli(app, ['create', 'files-ingest', '-e', '0']);
+  await forScreenshots(page, { reducedMotion: 'reduce' });
+  await app.cli(['create', 'openai-production', '-e', '365']);
+  await app.cli(['create', 'mcp-context-server', '-e', '90']);
+  await app.cli(['create', 'files-ingest', '-e', '0']);
   await openSettings(page);
   await page.getByRole('radiogroup', { name: 'Clear the clipboard after' }).getByRole('radio', { name: '1 min' }).check();
   await expect(saved(page, 'Clear the clipboard after')).toBeVisible();
@@ -223,8 +197,7 @@ test('screenshots: the Settings screen, light and dark', async ({ app }) => {
   await page.setViewportSize({ width: 1180, height: 1000 });
   await page.locator('.settings-screen').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, 'settings.png') });
+  await screenshot(page, 'settings');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: path.join(shots, 'settings-dark.png') });
+  await screenshot(page, 'settings-dark');
 });

@@ -4,17 +4,14 @@
  * and the file on disk checked line by line. Then what keeps those files in step: rotation updates every
  * file (and says so per file), revoke and delete can take the variable out again.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { parse } from 'dotenv';
-import { expect, test, type AnyApp } from './fixtures';
+import { DAY_MS } from '../../shared/key-status';
+import { git } from '../helpers/process';
+import { expect, test } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
-
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const DAY = 86_400_000;
+import { forScreenshots, openDetail, row, screenshot, toast } from './screen';
 
 /** A .env written on Windows: comments, a blank line, `export`, quotes, CRLF line endings. */
 const CRLF_ENV = [
@@ -27,56 +24,13 @@ const CRLF_ENV = [
   '',
 ].join('\r\n');
 
-interface CliKey {
-  id: string;
-  name: string;
-  fingerprint: string;
-  status: string;
-}
-
-async function cli(app: AnyApp, args: string[]): Promise<string> {
-  const result = await app.cli(args);
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout;
-}
-
-/** The secret of the key named `name`, from the test's keychain (matched by its fingerprint). */
-async function secretOf(app: AnyApp, name: string): Promise<string> {
-  const keys = JSON.parse(await cli(app, ['list', '--json'])) as CliKey[];
-  const key = keys.find((k) => k.name === name);
-  expect(key, `key ${name}`).toBeDefined();
-  const matches = (await app.secrets()).filter((s) => s.endsWith(key!.fingerprint));
-  expect(matches).toHaveLength(1);
-  return matches[0]!;
-}
-
-/** A project folder under the test's vault home (so the leak scan covers it), optionally a git repository. */
-function makeProject(app: AnyApp, name: string, options: { git?: boolean; files?: Record<string, string> } = {}): string {
-  const dir = path.join(app.home, 'projects', name);
-  fs.mkdirSync(dir, { recursive: true });
-  if (options.git) execFileSync('git', ['init', '-q', dir]);
-  for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, file), text);
-  return dir;
-}
-
 const read = (file: string) => fs.readFileSync(file, 'utf8');
-
-const row = (page: Page, name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
-
-async function openDetail(page: Page, name: string) {
-  await row(page, name).click();
-  const detail = page.getByRole('complementary', { name });
-  await expect(detail).toBeVisible();
-  return detail;
-}
-
-const toast = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 
 test('Use from a key: add a project, masked preview, git warning fixed in one click, written with every other line kept', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'openai-prod', '-d', 'Production completions']);
-  const secret = await secretOf(app, 'openai-prod');
-  const dir = makeProject(app, 'my-app', { git: true, files: { '.env': CRLF_ENV } });
+  await app.cli(['create', 'openai-prod', '-d', 'Production completions']);
+  const secret = await app.secretOf('openai-prod');
+  const dir = app.makeProject('my-app', { git: true, files: { '.env': CRLF_ENV } });
 
   const detail = await openDetail(page, 'openai-prod');
   await expect(detail.getByRole('region', { name: 'Used in' })).toContainText('Not written to any .env file yet.');
@@ -126,7 +80,7 @@ test('Use from a key: add a project, masked preview, git warning fixed in one cl
   await expect(warning).toBeHidden();
   await expect(toast(page, 'Added .env to .gitignore')).toBeVisible();
   expect(read(path.join(dir, '.gitignore'))).toBe('/.env\n');
-  expect(execFileSync('git', ['-C', dir, 'check-ignore', '.env']).toString().trim()).toBe('.env');
+  expect(git(dir, 'check-ignore', '.env').trim()).toBe('.env');
   await expect(dialog.getByRole('combobox', { name: 'File' }).locator('option:checked')).toHaveText('.env — ignored by git');
 
   // Enter on the primary button writes.
@@ -166,11 +120,11 @@ test('Use from a key: add a project, masked preview, git warning fixed in one cl
 
 test('ticks two keys in the list (click and Space), Use… (2) writes both under their own variables', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'alpha']);
-  await cli(app, ['create', 'beta']);
-  await cli(app, ['create', 'gamma']);
-  await cli(app, ['revoke', 'gamma', '--yes']);
-  const dir = makeProject(app, 'service');
+  await app.cli(['create', 'alpha']);
+  await app.cli(['create', 'beta']);
+  await app.cli(['create', 'gamma']);
+  await app.cli(['revoke', 'gamma', '--yes']);
+  const dir = app.makeProject('service');
   await expect(row(page, 'gamma')).toBeVisible();
 
   // A revoked key cannot be chosen, and says why.
@@ -212,7 +166,7 @@ test('ticks two keys in the list (click and Space), Use… (2) writes both under
 
   await expect(toast(page, 'Wrote MCP_API_KEY, BETA_TOKEN, API_KEY_REQUIRED to .env')).toBeVisible();
   const file = path.join(dir, '.env');
-  expect(parse(read(file))).toEqual({ MCP_API_KEY: await secretOf(app, 'alpha'), BETA_TOKEN: await secretOf(app, 'beta'), API_KEY_REQUIRED: 'true' });
+  expect(parse(read(file))).toEqual({ MCP_API_KEY: await app.secretOf('alpha'), BETA_TOKEN: await app.secretOf('beta'), API_KEY_REQUIRED: 'true' });
   if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   // Written: the ticks are cleared.
   await expect(page.getByRole('button', { name: /^Use… \(/ })).toHaveCount(0);
@@ -235,8 +189,7 @@ test('ticks two keys in the list (click and Space), Use… (2) writes both under
   await expect(page.getByRole('button', { name: /^Use… \(/ })).toHaveCount(0);
 
   // Next time, each key's variable in this project is remembered.
-  await openDetail(page, 'beta');
-  const useBeta = page.getByRole('complementary', { name: 'beta' }).getByRole('button', { name: 'Use…' });
+  const useBeta = (await openDetail(page, 'beta')).getByRole('button', { name: 'Use…' });
   await useBeta.click();
   const again = page.getByRole('dialog', { name: 'Use beta' });
   // It starts on the project (the last one written to), then goes file, variable, API_KEY_REQUIRED.
@@ -254,13 +207,13 @@ test('ticks two keys in the list (click and Space), Use… (2) writes both under
 
 test('what cannot be written says why: expired and revoked keys, a link out of the project, a bad file name', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'short-lived', '-e', '1']);
-  await cli(app, ['create', 'live-key']);
+  await app.cli(['create', 'short-lived', '-e', '1']);
+  await app.cli(['create', 'live-key']);
   const outside = path.join(app.home, 'outside.env');
   fs.writeFileSync(outside, 'KEEP=1\n');
-  const dir = makeProject(app, 'linked', { files: { '.env': 'A=1\n' } });
+  const dir = app.makeProject('linked', { files: { '.env': 'A=1\n' } });
   fs.symlinkSync(outside, path.join(dir, '.env.linked'));
-  await page.clock.install({ time: Date.now() + 2 * DAY });
+  await page.clock.install({ time: Date.now() + 2 * DAY_MS });
   await app.reload();
 
   // Expired: not choosable, in the list or the details.
@@ -292,7 +245,7 @@ test('what cannot be written says why: expired and revoked keys, a link out of t
   // A key revoked elsewhere while the dialog is open: it says so, and nothing can be written.
   await fileSelect.selectOption('.env');
   await expect(dialog.getByRole('region', { name: 'Changes to .env' })).toBeVisible();
-  await cli(app, ['revoke', 'live-key', '--yes']);
+  await app.cli(['revoke', 'live-key', '--yes']);
   await expect(dialog.getByText('live-key is revoked: its value was deleted, so there is nothing to write.')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Write to .env' })).toBeDisabled();
   await expect(dialog.getByText('This key cannot be written.')).toBeVisible();
@@ -302,13 +255,13 @@ test('what cannot be written says why: expired and revoked keys, a link out of t
 
 test('rotating a key updates every file it was written to, and the result says so per file', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'svc']);
-  const old = await secretOf(app, 'svc');
-  const a = path.join(makeProject(app, 'app-a', { files: { '.env': '# a\nPORT=3000\n' } }), '.env');
-  const b = path.join(makeProject(app, 'app-b', { files: { '.env.local': 'DEBUG=1\n' } }), '.env.local');
-  const byHand = path.join(makeProject(app, 'app-c'), '.env');
-  const gone = path.join(makeProject(app, 'app-d'), '.env');
-  for (const file of [a, b, byHand, gone]) await cli(app, ['use', 'svc', '--env', file]);
+  await app.cli(['create', 'svc']);
+  const old = await app.secretOf('svc');
+  const a = path.join(app.makeProject('app-a', { files: { '.env': '# a\nPORT=3000\n' } }), '.env');
+  const b = path.join(app.makeProject('app-b', { files: { '.env.local': 'DEBUG=1\n' } }), '.env.local');
+  const byHand = path.join(app.makeProject('app-c'), '.env');
+  const gone = path.join(app.makeProject('app-d'), '.env');
+  for (const file of [a, b, byHand, gone]) await app.cli(['use', 'svc', '--env', file]);
   fs.writeFileSync(byHand, 'MCP_API_KEY=edited-by-hand\n');
   fs.rmSync(gone);
 
@@ -338,14 +291,14 @@ test('rotating a key updates every file it was written to, and the result says s
 
 test('revoke and delete can take the key out of its files, and report each file', async ({ app }) => {
   const { page } = app;
-  await cli(app, ['create', 'legacy']);
-  await cli(app, ['create', 'temp']);
-  const a = path.join(makeProject(app, 'one', { files: { '.env': 'KEEP=1\n' } }), '.env');
-  const b = path.join(makeProject(app, 'two', { files: { '.env': '# two\n' } }), '.env');
-  const c = path.join(makeProject(app, 'three'), '.env');
-  await cli(app, ['use', 'legacy', '--env', a]);
-  await cli(app, ['use', 'legacy', '--env', b, '--no-require']);
-  await cli(app, ['use', 'temp', '--env', c]);
+  await app.cli(['create', 'legacy']);
+  await app.cli(['create', 'temp']);
+  const a = path.join(app.makeProject('one', { files: { '.env': 'KEEP=1\n' } }), '.env');
+  const b = path.join(app.makeProject('two', { files: { '.env': '# two\n' } }), '.env');
+  const c = path.join(app.makeProject('three'), '.env');
+  await app.cli(['use', 'legacy', '--env', a]);
+  await app.cli(['use', 'legacy', '--env', b, '--no-require']);
+  await app.cli(['use', 'temp', '--env', c]);
 
   // Revoke: the box is offered (off by default), names the variable and the files.
   let detail = await openDetail(page, 'legacy');
@@ -387,20 +340,17 @@ test('revoke and delete can take the key out of its files, and report each file'
   expect(read(c)).toBe('MCP_API_KEY=not-ours-anymore\n');
 
   // A revoked key's value is gone: delete does not offer to clean files it can no longer recognise.
-  await openDetail(page, 'legacy');
-  await page.getByRole('complementary', { name: 'legacy' }).getByRole('button', { name: 'Delete' }).click();
+  await (await openDetail(page, 'legacy')).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('dialog', { name: 'Delete legacy?' }).getByRole('checkbox')).toHaveCount(0);
 });
 
 test('screenshot: the Use screen', async ({ app }) => {
-  test.skip(test.info().project.name !== 'chromium-bridge', 'Screenshots come from the Chromium project only.');
   const { page } = app;
-  await page.setViewportSize({ width: 1180, height: 760 });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await cli(app, ['create', 'openai-production', '-d', 'Chat completions for the support assistant', '--owner', 'ana@acme.dev', '-p', 'completions:create', '-e', '365']);
-  await cli(app, ['create', 'mcp-context-server', '-d', 'Context store for the local MCP server', '--owner', 'ana@acme.dev', '-p', 'contexts:read', '-e', '90']);
-  await cli(app, ['create', 'analytics-readonly', '-d', 'Dashboards', '--owner', 'data@acme.dev', '-p', 'read', '-e', '180']);
-  const dir = makeProject(app, 'support-assistant', {
+  await forScreenshots(page, { colorScheme: 'light' });
+  await app.cli(['create', 'openai-production', '-d', 'Chat completions for the support assistant', '--owner', 'ana@acme.dev', '-p', 'completions:create', '-e', '365']);
+  await app.cli(['create', 'mcp-context-server', '-d', 'Context store for the local MCP server', '--owner', 'ana@acme.dev', '-p', 'contexts:read', '-e', '90']);
+  await app.cli(['create', 'analytics-readonly', '-d', 'Dashboards', '--owner', 'data@acme.dev', '-p', 'read', '-e', '180']);
+  const dir = app.makeProject('support-assistant', {
     git: true,
     files: {
       '.env': [
@@ -429,7 +379,6 @@ test('screenshot: the Use screen', async ({ app }) => {
   await expect(dialog.getByRole('alert').filter({ hasText: 'not ignored by git' })).toBeVisible();
   await expect(dialog.getByRole('region', { name: 'Changes to .env' })).not.toHaveAttribute('aria-busy', 'true');
   await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(shots, 'use-screen.png') });
+  await screenshot(page, 'use-screen');
   await expectNoSecretOnPage(page, await app.secrets());
 });

@@ -6,3 +6,10 @@ import { keytar } from './process';
 export async function keychainEntries(service: string): Promise<{ account: string; password: string }[]> {
   return (await keytar.findCredentials(service)).filter((c) => c.account !== PROBE_ACCOUNT || c.password !== PROBE_VALUE);
 }
+
+/** Removes every entry under `service` (a test's own service, at its end); a keychain that cannot be reached is left be. */
+export async function clearKeychain(service: string): Promise<void> {
+  for (const { account } of await keytar.findCredentials(service).catch(() => [])) {
+    await keytar.deletePassword(service, account).catch(() => false);
+  }
+}

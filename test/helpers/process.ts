@@ -1,5 +1,5 @@
 /** Runs a command to its end, with input on stdin; used to run the real `mcpkv` in tests. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +31,9 @@ export function runProcess(command: string, args: string[], env: NodeJS.ProcessE
 /** Runs the built `mcpkv` (bin/mcpkv.js) as a real process. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { input?: string; cwd?: string } = {}): Promise<CliResult> {
   return runProcess(process.execPath, [path.join(repoRoot, 'bin/mcpkv.js'), ...args], env, options);
+}
+
+/** git in `dir` (which must exist), committing as a user named Test. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { stdio: 'pipe' }).toString();
 }

@@ -10,8 +10,8 @@ import { KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
 
-import { keychainEntries } from './keychain-entries';
-import { keytar, type CliResult } from './process';
+import { clearKeychain, keychainEntries } from './keychain-entries';
+import type { CliResult } from './process';
 
 export { keytar, repoRoot, runCli, type CliResult } from './process';
 
@@ -47,7 +47,7 @@ export function makeTestVault(): TestVault {
       return walk(home).map((file) => ({ file, content: fs.readFileSync(file, 'utf8') }));
     },
     async cleanup() {
-      for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
+      await clearKeychain(service);
       fs.rmSync(home, { recursive: true, force: true });
     },
   };

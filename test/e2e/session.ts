@@ -1,0 +1,128 @@
+/**
+ * What every E2E session has, whichever app it drives (in the manner of Signal Desktop's test-mock `App` and
+ * its `bootstrap.ts`): its own vault folder and keychain service, the real `mcpkv` on them, what the keychain
+ * holds, project folders to write `.env` files in, and the clean-up. `App` (the built UI in Chromium, bridged
+ * to the real main-process code) and `ElectronApp` (the real app) add how they start, and how their clipboard
+ * and folder dialog are reached.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { KeyView } from '../../shared/types';
+import { clearKeychain, keychainEntries } from '../helpers/keychain-entries';
+import { git, runCli, type CliResult } from '../helpers/process';
+
+export type { CliResult };
+
+export interface SessionOptions {
+  /** 'unavailable' starts the app with no reachable Secret Service (a real keytar failure). */
+  keychain?: 'real' | 'unavailable';
+  /** Use this vault folder instead of a fresh one (e.g. one a test prepared); the test then removes it. */
+  home?: string;
+}
+
+/** A key as `mcpkv … --json` prints it: `secret` only from create, rotate and `list --show-keys`. */
+export type CliKey = KeyView & { secret?: string };
+
+/** Where a session's vault is, and the environment that points the app and the CLI at it. */
+export interface SessionVault {
+  home: string;
+  service: string;
+  ownsHome: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export abstract class Session {
+  abstract readonly page: Page;
+
+  protected constructor(
+    readonly home: string,
+    readonly service: string,
+    private readonly ownsHome: boolean,
+  ) {}
+
+  /** A fresh vault folder (unless one is given) and keychain service for a session about to start. */
+  protected static newVault(options: SessionOptions): SessionVault {
+    const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-e2e-'));
+    const service = `mcpkv-e2e-${randomBytes(6).toString('hex')}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service };
+    if (options.keychain === 'unavailable') env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/mcpkv-no-bus';
+    return { home, service, ownsHome: !options.home, env };
+  }
+
+  /** The CLI's environment: this session's vault, and the real keychain (even when the app's is unavailable). */
+  get env(): NodeJS.ProcessEnv {
+    return { ...process.env, MCPKV_HOME: this.home, MCPKV_KEYCHAIN_SERVICE: this.service };
+  }
+
+  /** Runs the real `mcpkv` on this session's vault, whatever its exit. */
+  runCli(args: string[], input?: string): Promise<CliResult> {
+    return runCli(args, this.env, { input });
+  }
+
+  /** Runs `mcpkv`, expects it to succeed, and returns what it printed. */
+  async cli(args: string[], input?: string): Promise<string> {
+    const result = await this.runCli(args, input);
+    expect(result.code, result.stderr).toBe(0);
+    return result.stdout;
+  }
+
+  /** Runs `mcpkv … --json`, expects it to succeed, and returns the value it printed. */
+  async cliJson<T>(args: string[], input?: string): Promise<T> {
+    return JSON.parse(await this.cli([...args, '--json'], input)) as T;
+  }
+
+  /** `mcpkv create NAME …options`: the new key, with its secret. */
+  createKey(name: string, ...options: string[]): Promise<CliKey & { secret: string }> {
+    return this.cliJson(['create', name, ...options]);
+  }
+
+  listKeys(): Promise<CliKey[]> {
+    return this.cliJson(['list']);
+  }
+
+  /** Every secret under this session's keychain service: what must never leak. */
+  async secrets(): Promise<string[]> {
+    return (await keychainEntries(this.service)).map((c) => c.password);
+  }
+
+  /** The secret of the key named `name`, from the keychain (matched by its fingerprint). */
+  async secretOf(name: string): Promise<string> {
+    const key = (await this.listKeys()).find((k) => k.name === name);
+    expect(key, `key ${name}`).toBeDefined();
+    const matches = (await this.secrets()).filter((s) => s.endsWith(key!.fingerprint));
+    expect(matches).toHaveLength(1);
+    return matches[0]!;
+  }
+
+  /** A project folder under the vault folder (so the leak scan covers it), optionally a git repository. */
+  makeProject(name: string, options: { git?: boolean; files?: Record<string, string> } = {}): string {
+    const dir = path.join(this.home, 'projects', name);
+    fs.mkdirSync(dir, { recursive: true });
+    if (options.git) git(dir, 'init', '-q');
+    for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, file), text);
+    return dir;
+  }
+
+  /** What the app last put on the clipboard. */
+  abstract clipboardText(): Promise<string>;
+
+  /** Scripts the OS folder dialog: the next "Add project" picks `folder` (null: the user cancels). */
+  abstract chooseFolderNext(folder: string | null): Promise<void>;
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  /** Stops the app, then removes this session's keychain entries and (if it made it) its vault folder. */
+  async close(): Promise<void> {
+    await this.stop();
+    await clearKeychain(this.service);
+    if (this.ownsHome) fs.rmSync(this.home, { recursive: true, force: true });
+  }
+
+  /** Stops what the session started (browser context and bridge, or the Electron app). */
+  protected abstract stop(): Promise<void>;
+}
