@@ -9,12 +9,13 @@ import { isVaultError, VaultError } from '../../shared/errors';
 import { looksLikeSecret } from '../../shared/key-format';
 import { describeExpiry } from '../../shared/key-status';
 import type { CreateKeyInput, EditKeyInput, KeyView } from '../../shared/types';
-import type { ExportReport } from '../../shared/exports';
+import { DEFAULT_ENV_VAR, type ExportReport } from '../../shared/exports';
 import { openNodeVaultRecovering } from '../core/open-vault';
 import { doctor } from '../core/doctor';
 import { Projects } from '../core/projects';
 import type { Vault } from '../core/vault';
-import { DEFAULT_ENV_VAR, normalizeImportedSecret } from '../core/vault';
+import { normalizeImportedSecret } from '../core/vault';
+import { ExportsService } from '../core/exports/exports-service';
 import { formatDetail, formatTable } from './format';
 import { HTTP_HEADER_STYLES, type HttpHeaderStyle } from '../../shared/copy-format';
 import { SettingsStore, withDefaultExpiry } from '../core/settings';
@@ -128,7 +129,7 @@ function printExportReports(reports: ExportReport[]): void {
 }
 
 function hintExportsLeft(id: string, verb: string): void {
-  const count = vault().exportsFor(id).length;
+  const count = new ExportsService(vault()).recordsFor(id).length;
   if (count > 0) note(`Note: this key is still in ${count} .env file(s); ${verb} with --remove-from-env to take it out.`);
 }
 
@@ -184,7 +185,7 @@ function buildProgram(): Command {
       const key = await vault().create(withDefaultExpiry(input, new SettingsStore(vault().store).get()));
       const env =
         options.useInEnv !== undefined
-          ? await vault().use(key.id, { envPath: resolveEnvPath(typeof options.useInEnv === 'string' ? options.useInEnv : undefined) })
+          ? await new ExportsService(vault()).use(key.id, { envPath: resolveEnvPath(typeof options.useInEnv === 'string' ? options.useInEnv : undefined) })
           : undefined;
       // An imported value is the user's own: it is not echoed back.
       const { secret, ...record } = key;
@@ -323,7 +324,7 @@ function buildProgram(): Command {
     .option('--json', 'print a JSON list of exports')
     .action((ref: string, options: { json?: boolean }) => {
       const key = vault().resolve(ref);
-      const exports = vault().exportsFor(key.id);
+      const exports = new ExportsService(vault()).recordsFor(key.id);
       if (options.json) return printJson(exports);
       if (exports.length === 0) return out(`Key "${key.name}" has not been written to any .env file.`);
       for (const e of exports) out(`${e.file}  ${e.variable}  (${e.at.slice(0, 16).replace('T', ' ')})`);
@@ -342,7 +343,7 @@ function buildProgram(): Command {
       const envPath = resolveEnvPath(options.env);
       const projectId = new Projects(vault().store).projectFor(envPath)?.id ?? null;
       const varName = options.var ?? new SettingsStore(vault().store).get().defaultEnvVar;
-      const result = await vault().use(key.id, { envPath, varName, require: options.require, projectId });
+      const result = await new ExportsService(vault()).use(key.id, { envPath, varName, require: options.require, projectId });
       if (options.json) return printJson(result);
       out(result.changed.length ? `Wrote ${result.changed.join(', ')} to ${result.file}.` : `${result.file} already holds key "${key.name}"; nothing changed.`);
     });
@@ -353,7 +354,7 @@ function buildProgram(): Command {
     .option('--env <path>', 'the .env file (default ./.env)')
     .option('--json', 'print { file, changed } as JSON')
     .action(async (options: { env?: string; json?: boolean }) => {
-      const result = await vault().enableRequirement(resolveEnvPath(options.env));
+      const result = await new ExportsService(vault()).enableRequirement(resolveEnvPath(options.env));
       if (options.json) return printJson(result);
       out(result.changed.length ? `Set API_KEY_REQUIRED=true in ${result.file}.` : `${result.file} already has API_KEY_REQUIRED=true.`);
     });
