@@ -1,19 +1,19 @@
 /** The Activity screen's filters: text search, one key, and event types as toggle chips. */
 import { useId, useMemo } from 'react';
 import { ACTIVITY_TYPES } from '../../../shared/activity';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from '../keys/keysStore';
 import { Icon } from '../ui/Icon';
 import { ActivityIcon } from './ActivityIcon';
 import { ACTIVITY_LABELS } from './activityLabels';
-import { hasFilters, useActivityFilters } from './activityStore';
+import { hasFilters, useActivityStore } from './activityStore';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 function KeySelect() {
   const id = useId();
-  const keys = useVaultStore((s) => s.keys);
-  const keyId = useActivityFilters((s) => s.keyId);
-  const setKeyId = useActivityFilters((s) => s.setKeyId);
+  const keys = useKeysStore((s) => s.keys);
+  const keyId = useActivityStore((s) => s.keyId);
+  const setKeyId = useActivityStore((s) => s.setKeyId);
   const sorted = useMemo(() => [...keys].sort((a, b) => collator.compare(a.name, b.name)), [keys]);
   const known = keyId === null || keys.some((k) => k.id === keyId);
   return (
@@ -33,8 +33,8 @@ function KeySelect() {
 }
 
 function TypeChips() {
-  const types = useActivityFilters((s) => s.types);
-  const toggleType = useActivityFilters((s) => s.toggleType);
+  const types = useActivityStore((s) => s.types);
+  const toggleType = useActivityStore((s) => s.toggleType);
   return (
     <fieldset className="activity-types">
       <legend className="visually-hidden">Event types</legend>
@@ -55,10 +55,10 @@ function TypeChips() {
 }
 
 export function ActivityFilterBar() {
-  const query = useActivityFilters((s) => s.query);
-  const setQuery = useActivityFilters((s) => s.setQuery);
-  const filtered = useActivityFilters(hasFilters);
-  const clear = useActivityFilters((s) => s.clear);
+  const query = useActivityStore((s) => s.query);
+  const setQuery = useActivityStore((s) => s.setQuery);
+  const filtered = useActivityStore(hasFilters);
+  const clear = useActivityStore((s) => s.clear);
   return (
     <div className="activity-filters">
       <div className="activity-filters-row">

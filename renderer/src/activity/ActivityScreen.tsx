@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useNow } from '../hooks/useNow';
 import { Icon } from '../ui/Icon';
 import { ActivityFilterBar } from './ActivityFilterBar';
-import { hasFilters, useActivityFilters } from './activityStore';
+import { hasFilters, useActivityStore } from './activityStore';
 import { ActivityTable } from './ActivityTable';
 import { useActivityList } from './useActivityList';
 import { FormError } from '../ui/DialogParts';
@@ -19,7 +19,7 @@ function countLabel(n: number): string {
 }
 
 function NoActivity({ filtered }: { filtered: boolean }) {
-  const clear = useActivityFilters((s) => s.clear);
+  const clear = useActivityStore((s) => s.clear);
   return (
     <div className="empty-state activity-empty">
       <div className="empty-icon" aria-hidden="true">
@@ -41,10 +41,10 @@ function NoActivity({ filtered }: { filtered: boolean }) {
 }
 
 export function ActivityScreen() {
-  const types = useActivityFilters((s) => s.types);
-  const query = useActivityFilters((s) => s.query);
-  const keyId = useActivityFilters((s) => s.keyId);
-  const filtered = useActivityFilters(hasFilters);
+  const types = useActivityStore((s) => s.types);
+  const query = useActivityStore((s) => s.query);
+  const keyId = useActivityStore((s) => s.keyId);
+  const filtered = useActivityStore(hasFilters);
   const request = useMemo(
     () => ({
       ...(types.length ? { types } : {}),

@@ -2,14 +2,14 @@
 import { useMemo } from 'react';
 import type { ActivityEvent } from '../../../shared/types';
 import { describeLastUsed, formatDateTime } from '../format';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from '../keys/keysStore';
 import { ActivityTypeBadge } from './ActivityTypeBadge';
 import { describeDetail } from './activityLabels';
 
 /** The key's name; a button to its details while the key still exists. */
 function KeyCell({ event, exists }: { event: ActivityEvent; exists: boolean }) {
-  const select = useVaultStore((s) => s.select);
+  const select = useKeysStore((s) => s.select);
   const setScreen = useUiStore((s) => s.setScreen);
   if (!exists) {
     return (
@@ -34,7 +34,7 @@ function KeyCell({ event, exists }: { event: ActivityEvent; exists: boolean }) {
 }
 
 export function ActivityTable({ events, now }: { events: ActivityEvent[]; now: number }) {
-  const keys = useVaultStore((s) => s.keys);
+  const keys = useKeysStore((s) => s.keys);
   const existing = useMemo(() => new Set(keys.map((k) => k.id)), [keys]);
   return (
     <table className="activity-table">

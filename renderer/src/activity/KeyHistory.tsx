@@ -5,10 +5,10 @@
 import type { ReactNode } from 'react';
 import type { KeyView } from '../../../shared/types';
 import { describeLastUsed, formatDateTime } from '../format';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { ActivityIcon } from './ActivityIcon';
 import { ACTIVITY_LABELS, ACTIVITY_TONES, describeDetail } from './activityLabels';
-import { useActivityFilters } from './activityStore';
+import { useActivityStore } from './activityStore';
 import { useActivityList } from './useActivityList';
 import { FormError } from '../ui/DialogParts';
 import './activity.css';
@@ -28,7 +28,7 @@ function Events({ keyView: key, now }: { keyView: KeyView; now: number }) {
   const list = useActivityList({ keyId: key.id }, KEY_HISTORY_LIMIT);
   const setScreen = useUiStore((s) => s.setScreen);
   const showAll = () => {
-    useActivityFilters.setState({ keyId: key.id, types: [], query: '' });
+    useActivityStore.setState({ keyId: key.id, types: [], query: '' });
     setScreen('activity');
   };
   if (list.error) return <FormError message={list.error} />;

@@ -19,7 +19,7 @@ interface ActivityFilterState extends ActivityFilters {
 
 const NO_FILTERS: ActivityFilters = { types: [], query: '', keyId: null };
 
-export const useActivityFilters = create<ActivityFilterState>()((set, get) => ({
+export const useActivityStore = create<ActivityFilterState>()((set, get) => ({
   ...NO_FILTERS,
   toggleType(type) {
     const types = get().types;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestOf } from '../../../shared/ipc-contract';
 import type { ActivityEvent } from '../../../shared/types';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { useVaultReloads } from './useVaultReloads';
 

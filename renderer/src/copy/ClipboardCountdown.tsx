@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useNow } from '../hooks/useNow';
-import { useUiStore, type Toast } from '../store/uiStore';
+import { useUiStore, type Toast } from '../ui/uiStore';
 import { errorMessage, vaultApi } from '../vaultApi';
 import './copy.css';
 

@@ -8,8 +8,8 @@ import type { DisplayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
 import { MOD_LABEL } from '../format';
 import { useCopyKey } from '../keys/useCopyKey';
-import { useUiStore } from '../store/uiStore';
-import { useReadOnlyReason } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useReadOnlyReason } from '../keys/keysStore';
 import { Icon } from '../ui/Icon';
 import './copy.css';
 

@@ -3,7 +3,7 @@
  * comes back with the seconds main has left, so "Clear now" stays within reach.
  */
 import { useEffect } from 'react';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { vaultApi } from '../vaultApi';
 
 export function useClipboardResume(): void {

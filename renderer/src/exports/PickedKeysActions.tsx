@@ -1,17 +1,17 @@
 /** Keys list toolbar: "Use… (N)" for the ticked keys, and a way to untick them all. */
 import { useMemo } from 'react';
-import { useUiStore } from '../store/uiStore';
-import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
-import { usePickedKeys } from './pickedKeys';
+import { useUiStore } from '../ui/uiStore';
+import { useReadOnlyReason, useKeysStore } from '../keys/keysStore';
+import { usePickedKeysStore } from './pickedKeysStore';
 import { unusableReason } from './usable';
 import { Icon } from '../ui/Icon';
 import './exports.css';
 
 export function PickedKeysActions() {
-  const picked = usePickedKeys((s) => s.ids);
-  const clear = usePickedKeys((s) => s.clear);
-  const keys = useVaultStore((s) => s.keys);
-  const now = useVaultStore((s) => s.now);
+  const picked = usePickedKeysStore((s) => s.ids);
+  const clear = usePickedKeysStore((s) => s.clear);
+  const keys = useKeysStore((s) => s.keys);
+  const now = useKeysStore((s) => s.now);
   const openDialog = useUiStore((s) => s.openDialog);
   const readOnly = useReadOnlyReason();
   // Only keys still in the vault and usable count (one may have been revoked or deleted since it was ticked).

@@ -9,15 +9,15 @@ import { REQUIREMENT_VAR, type EnvFileView, type GitState } from '../../../share
 import type { RequestOf } from '../../../shared/ipc-contract';
 import { isTemplate } from '../projects/git';
 import { useProjectsStore } from '../projects/projectsStore';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from '../keys/keysStore';
 import { Dialog } from '../ui/Dialog';
 import { errorCode, errorField, errorMessage, vaultApi } from '../vaultApi';
 import { FilePicker, NEW_FILE } from './FilePicker';
 import { GitWarning } from './GitWarning';
 import { KeyVariables, type ChosenKey } from './KeyVariables';
 import { placeError, type UseErrorPlace } from './placeError';
-import { usePickedKeys } from './pickedKeys';
+import { usePickedKeysStore } from './pickedKeysStore';
 import { PreviewDiff } from './PreviewDiff';
 import { ProjectPicker } from './ProjectPicker';
 import { unusableReason } from './usable';
@@ -45,8 +45,8 @@ interface CallError {
 }
 
 export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): void }) {
-  const allKeys = useVaultStore((s) => s.keys);
-  const now = useVaultStore((s) => s.now);
+  const allKeys = useKeysStore((s) => s.keys);
+  const now = useKeysStore((s) => s.now);
   const projects = useProjectsStore((s) => s.projects);
   const addProject = useProjectsStore((s) => s.add);
   const toast = useUiStore((s) => s.toast);
@@ -168,7 +168,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
     try {
       const result = await vaultApi().exports.write(request);
       lastUse = { projectId: request.projectId, fileName: request.fileName };
-      const picked = usePickedKeys.getState();
+      const picked = usePickedKeysStore.getState();
       if (keyIds.every((id) => picked.ids.has(id))) picked.clear();
       toast(result.changed.length ? `Wrote ${result.changed.join(', ')} to ${result.fileName}` : `${result.fileName} is already up to date`);
       onClose();

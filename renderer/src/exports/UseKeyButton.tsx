@@ -1,13 +1,13 @@
 /** Key detail's "Use…": opens the Use dialog for this key (off, saying why, for a key that cannot be written). */
 import type { KeyView } from '../../../shared/types';
-import { useUiStore } from '../store/uiStore';
-import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useReadOnlyReason, useKeysStore } from '../keys/keysStore';
 import { unusableReason } from './usable';
 import { Icon } from '../ui/Icon';
 
 export function UseKeyButton({ keyView }: { keyView: KeyView }) {
   const openDialog = useUiStore((s) => s.openDialog);
-  const now = useVaultStore((s) => s.now);
+  const now = useKeysStore((s) => s.now);
   const disabled = useReadOnlyReason() ?? unusableReason(keyView, now);
   return (
     <button

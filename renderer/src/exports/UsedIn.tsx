@@ -1,13 +1,13 @@
 /** Key detail: the .env files this key was written to, kept current as the vault changes. */
 import { describeLastUsed, formatDateTime } from '../format';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from '../keys/keysStore';
 import { Icon } from '../ui/Icon';
 import { useKeyExports } from './useKeyExports';
 import './exports.css';
 
 export function UsedIn({ keyId, revoked }: { keyId: string; revoked: boolean }) {
   const { exports, error } = useKeyExports(keyId);
-  const now = useVaultStore((s) => s.now);
+  const now = useKeysStore((s) => s.now);
 
   let body;
   if (error && !exports) body = <p className="field-error">{error}</p>;

@@ -17,7 +17,7 @@ interface FileReportState {
   close(): void;
 }
 
-export const useFileReport = create<FileReportState>()((set) => ({
+export const useFileReportStore = create<FileReportState>()((set) => ({
   report: null,
   show: (report) => set({ report }),
   close: () => set({ report: null }),

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExportView } from '../../../shared/exports';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from '../keys/keysStore';
 import { errorMessage, vaultApi } from '../vaultApi';
 
 export interface KeyExports {
@@ -14,7 +14,7 @@ export interface KeyExports {
 }
 
 export function useKeyExports(keyId: string): KeyExports {
-  const keys = useVaultStore((s) => s.keys);
+  const keys = useKeysStore((s) => s.keys);
   const [state, setState] = useState<KeyExports & { keyId: string }>({ keyId, exports: null, error: null });
 
   useEffect(() => {

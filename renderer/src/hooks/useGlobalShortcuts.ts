@@ -1,8 +1,8 @@
 /** `/` or Ctrl/Cmd+F: search. Ctrl/Cmd+N: new key. (Esc belongs to dialogs, the search field and the details.) */
 import { useEffect } from 'react';
 import { focusSearch } from '../keys/SearchField';
-import { useUiStore } from '../store/uiStore';
-import { readOnlyReason, useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { readOnlyReason, useKeysStore } from '../keys/keysStore';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -24,7 +24,7 @@ export function useGlobalShortcuts(): void {
         focusSearch();
       } else if (mod && !event.shiftKey && key === 'n') {
         event.preventDefault();
-        const reason = readOnlyReason(useVaultStore.getState().vaultStatus);
+        const reason = readOnlyReason(useKeysStore.getState().vaultStatus);
         if (reason) useUiStore.getState().toastError(`${reason} New keys cannot be created.`);
         else useUiStore.getState().openDialog({ kind: 'create' });
       } else if (!mod && event.key === '/' && !isTyping(event.target)) {

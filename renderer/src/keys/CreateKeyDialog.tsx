@@ -7,8 +7,8 @@ import { DEFAULT_PREFIX } from '../../../shared/key-format';
 import { withDefaultExpiry } from '../settings/defaultExpiry';
 import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from './keysStore';
 import { vaultApi } from '../vaultApi';
 import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
 import { buildCreateInput, emptyKeyForm, type KeyFormValues } from './form/keyForm';
@@ -26,8 +26,8 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ id: string; name: string; secret: string } | null>(null);
   const secretRef = useRef<HTMLInputElement>(null);
-  const upsertKey = useVaultStore((s) => s.upsertKey);
-  const select = useVaultStore((s) => s.select);
+  const upsertKey = useKeysStore((s) => s.upsertKey);
+  const select = useKeysStore((s) => s.select);
   const toast = useUiStore((s) => s.toast);
 
   function change(patch: Partial<KeyFormValues>) {

@@ -2,10 +2,10 @@
 import { useId, useState } from 'react';
 import type { KeyView } from '../../../shared/types';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from './keysStore';
 import { errorMessage, vaultApi } from '../vaultApi';
-import { useFileReport } from '../exports/fileReportStore';
+import { useFileReportStore } from '../exports/fileReportStore';
 import { RemoveFromFilesField } from '../exports/RemoveFromFilesField';
 import { useKeyExports } from '../exports/useKeyExports';
 
@@ -14,13 +14,13 @@ export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const removeKey = useVaultStore((s) => s.removeKey);
+  const removeKey = useKeysStore((s) => s.removeKey);
   const toast = useUiStore((s) => s.toast);
   const matches = typed === keyView.name;
   // A revoked key's value is gone: the files cannot be told apart from hand edits, so they are not offered.
   const { exports } = useKeyExports(keyView.id);
   const [removeFromFiles, setRemoveFromFiles] = useState(false);
-  const showFileReport = useFileReport((s) => s.show);
+  const showFileReport = useFileReportStore((s) => s.show);
 
   async function remove() {
     setBusy(true);

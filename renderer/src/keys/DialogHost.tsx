@@ -3,8 +3,8 @@
  * vanished (deleted elsewhere) closes. Create, Edit and Use load on first use (lazyParts.ts).
  */
 import { useEffect } from 'react';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from './keysStore';
 import { CreateKeyDialog, EditKeyDialog, UseDialogHost } from '../lazyParts';
 import { DeleteKeyDialog } from './DeleteKeyDialog';
 import { RevokeKeyDialog } from './RevokeKeyDialog';
@@ -14,7 +14,7 @@ export function DialogHost() {
   const dialog = useUiStore((s) => s.dialog);
   const closeDialog = useUiStore((s) => s.closeDialog);
   const keyId = dialog && dialog.kind !== 'create' ? dialog.keyId : null;
-  const keyView = useVaultStore((s) => (keyId === null ? null : (s.keys.find((k) => k.id === keyId) ?? null)));
+  const keyView = useKeysStore((s) => (keyId === null ? null : (s.keys.find((k) => k.id === keyId) ?? null)));
   const missing = keyId !== null && keyView === null;
 
   useEffect(() => {

@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import type { KeyView } from '../../../shared/types';
 import { Dialog } from '../ui/Dialog';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from './keysStore';
 import { vaultApi } from '../vaultApi';
 import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
 import { buildEditInput, formFromKey, type KeyFormValues } from './form/keyForm';
@@ -15,7 +15,7 @@ export function EditKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [now] = useState(() => Date.now());
-  const upsertKey = useVaultStore((s) => s.upsertKey);
+  const upsertKey = useKeysStore((s) => s.upsertKey);
   const toast = useUiStore((s) => s.toast);
 
   async function submit(event: FormEvent) {

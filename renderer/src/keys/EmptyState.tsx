@@ -1,8 +1,8 @@
 /** What the list area shows when there is nothing to list: no keys yet, or nothing matching. */
 import { looksLikeSecret } from '../../../shared/key-format';
 import { Icon } from '../ui/Icon';
-import { useUiStore } from '../store/uiStore';
-import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useReadOnlyReason, useKeysStore } from './keysStore';
 
 export function NoKeysYet() {
   const openDialog = useUiStore((s) => s.openDialog);
@@ -22,8 +22,8 @@ export function NoKeysYet() {
 }
 
 export function NoMatches() {
-  const query = useVaultStore((s) => s.query);
-  const resetFilters = useVaultStore((s) => s.resetFilters);
+  const query = useKeysStore((s) => s.query);
+  const resetFilters = useKeysStore((s) => s.resetFilters);
   return (
     <div className="empty-state">
       <div className="empty-icon">

@@ -7,8 +7,8 @@ import { describeExpiry } from '../../../shared/key-status';
 import { formatDateTime } from '../format';
 import { RotationHint } from '../ui/RotationHint';
 import { Icon, type IconName } from '../ui/Icon';
-import { useUiStore, type DialogState } from '../store/uiStore';
-import { useReadOnlyReason, useVaultStore } from '../store/vaultStore';
+import { useUiStore, type DialogState } from '../ui/uiStore';
+import { useReadOnlyReason, useKeysStore } from './keysStore';
 import { UsedIn } from '../exports/UsedIn';
 import { UseKeyButton } from '../exports/UseKeyButton';
 import { SecretReveal } from './SecretReveal';
@@ -48,8 +48,8 @@ function ActionButton({ icon, label, dialog, disabled, danger }: ActionProps) {
 }
 
 export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
-  const now = useVaultStore((s) => s.now);
-  const select = useVaultStore((s) => s.select);
+  const now = useKeysStore((s) => s.now);
+  const select = useKeysStore((s) => s.select);
   const requestListFocus = useUiStore((s) => s.requestListFocus);
   const readOnly = useReadOnlyReason();
   const status = displayStatus(key, now);

@@ -6,9 +6,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { KeySort } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
-import { usePickedKeys } from '../exports/pickedKeys';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from './keysStore';
+import { usePickedKeysStore } from '../exports/pickedKeysStore';
 import { unusableReason } from '../exports/usable';
 import { KeyRow, ROW_HEIGHT } from './KeyRow';
 
@@ -22,12 +22,12 @@ const COLUMNS: { label: string; className: string; sort?: KeySort; order?: 'asce
 ];
 
 export function KeyList({ keys }: { keys: KeyView[] }) {
-  const selectedId = useVaultStore((s) => s.selectedId);
-  const select = useVaultStore((s) => s.select);
-  const now = useVaultStore((s) => s.now);
-  const sort = useVaultStore((s) => s.sort);
+  const selectedId = useKeysStore((s) => s.selectedId);
+  const select = useKeysStore((s) => s.select);
+  const now = useKeysStore((s) => s.now);
+  const sort = useKeysStore((s) => s.sort);
   const listFocusRequest = useUiStore((s) => s.listFocusRequest);
-  const picked = usePickedKeys((s) => s.ids);
+  const picked = usePickedKeysStore((s) => s.ids);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -79,7 +79,7 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
   useEffect(() => {
     if (!listFocusRequest) return;
     useUiStore.getState().dropListFocusRequest();
-    const id = listFocusRequest.keyId ?? useVaultStore.getState().selectedId;
+    const id = listFocusRequest.keyId ?? useKeysStore.getState().selectedId;
     const at = id === null ? -1 : keys.findIndex((k) => k.id === id);
     focusRow(at === -1 ? active : at);
     // Only a new request should move focus, not a changed list.
@@ -102,7 +102,7 @@ export function KeyList({ keys }: { keys: KeyView[] }) {
   });
   const pick = useCallback((index: number, id: string, range: boolean) => {
     const { keys: shown, now: at } = shownRef.current;
-    const { ids, anchor, toggle, setMany } = usePickedKeys.getState();
+    const { ids, anchor, toggle, setMany } = usePickedKeysStore.getState();
     const from = range && anchor !== null ? shown.findIndex((k) => k.id === anchor) : -1;
     if (from === -1) return toggle(id);
     const span = shown.slice(Math.min(from, index), Math.max(from, index) + 1);

@@ -1,17 +1,17 @@
 /** Status filter (with counts), sort, and how many keys are shown. */
 import { countByStatus, KEY_SORTS, STATUS_FILTERS, type KeySort } from '../../../shared/key-search';
 import { FILTER_LABELS, SORT_LABELS } from '../format';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from './keysStore';
 import { PickedKeysActions } from '../exports/PickedKeysActions';
 import { useMemo } from 'react';
 
 export function KeyToolbar({ shown }: { shown: number }) {
-  const keys = useVaultStore((s) => s.keys);
-  const now = useVaultStore((s) => s.now);
-  const statusFilter = useVaultStore((s) => s.statusFilter);
-  const setStatusFilter = useVaultStore((s) => s.setStatusFilter);
-  const sort = useVaultStore((s) => s.sort);
-  const setSort = useVaultStore((s) => s.setSort);
+  const keys = useKeysStore((s) => s.keys);
+  const now = useKeysStore((s) => s.now);
+  const statusFilter = useKeysStore((s) => s.statusFilter);
+  const setStatusFilter = useKeysStore((s) => s.setStatusFilter);
+  const sort = useKeysStore((s) => s.sort);
+  const setSort = useKeysStore((s) => s.setSort);
   const counts = useMemo(() => countByStatus(keys, now), [keys, now]);
 
   return (

@@ -1,21 +1,21 @@
 /** The list side of the window: toolbar, then the list or what to show instead of it. */
 import { useMemo } from 'react';
 import { filterAndSortKeys } from '../../../shared/key-search';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from './keysStore';
 import { NoKeysYet, NoMatches } from './EmptyState';
 import { KeyList } from './KeyList';
 import { KeyToolbar } from './KeyToolbar';
 import { FileReportHost } from '../exports/FileReportHost';
 
 export function KeysPane() {
-  const keys = useVaultStore((s) => s.keys);
-  const loaded = useVaultStore((s) => s.loaded);
-  const loadError = useVaultStore((s) => s.loadError);
-  const loadKeys = useVaultStore((s) => s.loadKeys);
-  const query = useVaultStore((s) => s.query);
-  const status = useVaultStore((s) => s.statusFilter);
-  const sort = useVaultStore((s) => s.sort);
-  const now = useVaultStore((s) => s.now);
+  const keys = useKeysStore((s) => s.keys);
+  const loaded = useKeysStore((s) => s.loaded);
+  const loadError = useKeysStore((s) => s.loadError);
+  const loadKeys = useKeysStore((s) => s.loadKeys);
+  const query = useKeysStore((s) => s.query);
+  const status = useKeysStore((s) => s.statusFilter);
+  const sort = useKeysStore((s) => s.sort);
+  const now = useKeysStore((s) => s.now);
   const shown = useMemo(() => filterAndSortKeys(keys, { query, status, sort }, now), [keys, query, status, sort, now]);
 
   let body;

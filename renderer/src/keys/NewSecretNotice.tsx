@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Icon } from '../ui/Icon';
 import { maskKey } from '../../../shared/key-format';
 import { CopySplitButton } from '../copy/CopySplitButton';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from './keysStore';
 
 interface NewSecretNoticeProps {
   keyId: string;
@@ -18,7 +18,7 @@ interface NewSecretNoticeProps {
 export function NewSecretNotice({ keyId, keyName, secret, verb }: NewSecretNoticeProps) {
   const [copied, setCopied] = useState(false);
   // The stored view (added to the list on create) gives the masked shape and header style the format menu shows.
-  const view = useVaultStore((s) => s.keys.find((k) => k.id === keyId));
+  const view = useKeysStore((s) => s.keys.find((k) => k.id === keyId));
   const masked = view ? maskKey(view) : '…';
   const httpHeader = view?.httpHeader;
   return (

@@ -7,8 +7,8 @@ import type { ExportReport } from '../../../shared/exports';
 import type { KeyView } from '../../../shared/types';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from './keysStore';
 import { vaultApi } from '../vaultApi';
 import { RotatedFiles } from '../exports/RotatedFiles';
 import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
@@ -22,7 +22,7 @@ export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
   const [busy, setBusy] = useState(false);
   // A generated key's new value (shown once) and what happened in each .env file it was written to.
   const [rotated, setRotated] = useState<{ secret: string | null; exports: ExportReport[]; note?: string } | null>(null);
-  const upsertKey = useVaultStore((s) => s.upsertKey);
+  const upsertKey = useKeysStore((s) => s.upsertKey);
   const toast = useUiStore((s) => s.toast);
 
   async function rotate() {

@@ -1,8 +1,8 @@
 /** Search as you type. `/` or Ctrl/Cmd+F focus it; Esc clears it, then goes back to the list. */
 import type { KeyboardEvent } from 'react';
 import { Icon } from '../ui/Icon';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from './keysStore';
 
 export const SEARCH_INPUT_ID = 'key-search';
 
@@ -15,8 +15,8 @@ export function focusSearch(): void {
 }
 
 export function SearchField() {
-  const query = useVaultStore((s) => s.query);
-  const setQuery = useVaultStore((s) => s.setQuery);
+  const query = useKeysStore((s) => s.query);
+  const setQuery = useKeysStore((s) => s.setQuery);
   const requestListFocus = useUiStore((s) => s.requestListFocus);
   const setScreen = useUiStore((s) => s.setScreen);
 

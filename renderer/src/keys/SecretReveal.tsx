@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { maskKey } from '../../../shared/key-format';
 import type { KeyView } from '../../../shared/types';
 import { CopySplitButton } from '../copy/CopySplitButton';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { Icon } from '../ui/Icon';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { FormError } from '../ui/DialogParts';

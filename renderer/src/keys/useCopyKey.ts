@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { CopyFormat } from '../../../shared/copy-format';
 import { copiedWhat } from '../copy/copyFormats';
 import { useDefaultEnvVar } from '../settings/settingsStore';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { errorMessage, vaultApi } from '../vaultApi';
 
 /** `format`: the bare key (default), `NAME=<key>` with the default variable, or the key's HTTP header line. */

@@ -1,7 +1,7 @@
 /** One project: its folder, its .env files with their git state, "Find keys in this project" and Remove. */
 import { useId, useState } from 'react';
 import type { ProjectView, ScanCandidate } from '../../../shared/exports';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { Icon } from '../ui/Icon';
 import { useProjectFiles } from '../exports/useProjectFiles';
 import { errorMessage, vaultApi } from '../vaultApi';

@@ -1,7 +1,7 @@
 /** A project's .env* files: name, size and git state, with "Add to .gitignore" where a file is not ignored. */
 import { useState } from 'react';
 import type { EnvFileView, ProjectView } from '../../../shared/exports';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { GitBadge } from './GitBadge';
 import { isTemplate } from './git';

@@ -3,7 +3,7 @@
  * .env files and whether git would commit them, find keys already in them, or remove it from the list.
  */
 import { useEffect, useState } from 'react';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { Icon } from '../ui/Icon';
 import { errorMessage } from '../vaultApi';
 import { NoProjects } from './NoProjects';

@@ -1,7 +1,7 @@
 /** Remove a project from the vault's list, after saying that nothing in the folder is touched. */
 import { useState } from 'react';
 import type { ProjectView } from '../../../shared/exports';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from '../ui/uiStore';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { errorMessage } from '../vaultApi';
 import { useProjectsStore } from './projectsStore';

@@ -8,8 +8,8 @@ import type { ProjectView, ScanCandidate } from '../../../shared/exports';
 import { keyNameSchema } from '../../../shared/schemas';
 import type { KeyView } from '../../../shared/types';
 import { plural } from '../format';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from '../ui/uiStore';
+import { useKeysStore } from '../keys/keysStore';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { FormError } from '../ui/DialogParts';
 
@@ -50,8 +50,8 @@ interface ScanResultsProps {
 
 export function ScanResults({ project, candidates, onDone }: ScanResultsProps) {
   const titleId = useId();
-  const keys = useVaultStore((s) => s.keys);
-  const upsertKey = useVaultStore((s) => s.upsertKey);
+  const keys = useKeysStore((s) => s.keys);
+  const upsertKey = useKeysStore((s) => s.upsertKey);
   const toast = useUiStore((s) => s.toast);
   const [rows, setRows] = useState<Row[]>(() => candidates.map((candidate) => ({ candidate, checked: true, name: candidate.suggestedName })));
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,7 @@
  * (and repair) of vault and keychain.
  */
 import type { ReactNode } from 'react';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from '../keys/keysStore';
 import { ClipboardSetting } from './ClipboardSetting';
 import { EnvVarSetting } from './EnvVarSetting';
 import { ExpirySetting } from './ExpirySetting';
@@ -25,7 +25,7 @@ function Group({ id, title, children }: { id: string; title: string; children: R
 }
 
 function VaultGroup() {
-  const status = useVaultStore((s) => s.vaultStatus);
+  const status = useKeysStore((s) => s.vaultStatus);
   return (
     <Group id="settings-vault" title="Vault">
       <div className="setting-row" role="group" aria-labelledby="settings-vault-file">

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { DoctorReport, Finding } from '../../../shared/doctor';
 import { plural } from '../format';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from '../keys/keysStore';
 import { Icon } from '../ui/Icon';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { FormError } from '../ui/DialogParts';
@@ -79,7 +79,7 @@ function Report({ done }: { done: Done }) {
 
 export function VaultDoctor() {
   const [state, setState] = useState<DoctorState>({ phase: 'idle' });
-  const loadKeys = useVaultStore((s) => s.loadKeys);
+  const loadKeys = useKeysStore((s) => s.loadKeys);
   const busy = state.phase === 'checking' || state.phase === 'repairing';
   const shown: Done | null = state.phase === 'done' ? state : busy ? state.last : null;
   const repairable = shown?.report.findings.some((f) => f.repair !== null) ?? false;

@@ -1,8 +1,8 @@
 /** The title bar: the app's name, search, and New key. */
 import { MOD_LABEL } from '../format';
 import { SearchField } from '../keys/SearchField';
-import { useUiStore } from '../store/uiStore';
-import { useReadOnlyReason } from '../store/vaultStore';
+import { useUiStore } from './uiStore';
+import { useReadOnlyReason } from '../keys/keysStore';
 import { Icon } from './Icon';
 
 export function AppHeader() {

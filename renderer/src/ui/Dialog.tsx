@@ -3,7 +3,7 @@
  * page inert; Esc cancels. When it closes, focus goes back to what opened it.
  */
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from './uiStore';
 import { Icon } from './Icon';
 import { Toasts } from './Toasts';
 

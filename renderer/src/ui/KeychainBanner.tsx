@@ -1,10 +1,10 @@
 /** Shown when the OS keychain cannot be reached: the app is read-only until it can. */
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from '../keys/keysStore';
 import { Icon } from './Icon';
 
 export function KeychainBanner() {
-  const status = useVaultStore((s) => s.vaultStatus);
-  const loadStatus = useVaultStore((s) => s.loadStatus);
+  const status = useKeysStore((s) => s.vaultStatus);
+  const loadStatus = useKeysStore((s) => s.loadStatus);
   if (!status || status.keychainAvailable) return null;
   return (
     <div className="banner" role="alert">

@@ -3,7 +3,7 @@
  * operation finished), said once: dismissed, the same notices stay hidden for the rest of the session.
  */
 import { useState } from 'react';
-import { useVaultStore } from '../store/vaultStore';
+import { useKeysStore } from '../keys/keysStore';
 import { Icon } from './Icon';
 import './banners.css';
 
@@ -19,7 +19,7 @@ function seen(): string | null {
 }
 
 export function NoticesBanner() {
-  const notices = useVaultStore((s) => s.vaultStatus?.notices ?? NONE);
+  const notices = useKeysStore((s) => s.vaultStatus?.notices ?? NONE);
   const [dismissed, setDismissed] = useState(seen);
   const signature = JSON.stringify(notices);
   if (notices.length === 0 || dismissed === signature) return null;

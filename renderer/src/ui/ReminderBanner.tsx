@@ -6,14 +6,14 @@ import { useMemo, useState } from 'react';
 import { EXPIRING_SOON_DAYS } from '../../../shared/key-status';
 import { countByStatus } from '../../../shared/key-search';
 import { plural } from '../format';
-import { useUiStore } from '../store/uiStore';
-import { useVaultStore } from '../store/vaultStore';
+import { useUiStore } from './uiStore';
+import { useKeysStore } from '../keys/keysStore';
 import { Icon } from './Icon';
 import './banners.css';
 
 export function ReminderBanner() {
-  const keys = useVaultStore((s) => s.keys);
-  const now = useVaultStore((s) => s.now);
+  const keys = useKeysStore((s) => s.keys);
+  const now = useKeysStore((s) => s.now);
   // Only counts are shown: the list's status counts (the same rules, and the index the toolbar already built).
   const { expiring: expiringSoon, expired } = useMemo(() => countByStatus(keys, now), [keys, now]);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function ReminderBanner() {
   if (expired) parts.push(parts.length ? `${expired} expired` : `${plural(expired, 'key has', 'keys have')} expired`);
 
   function review() {
-    const vault = useVaultStore.getState();
+    const vault = useKeysStore.getState();
     vault.setQuery('');
     vault.setStatusFilter(expiringSoon ? 'expiring' : 'expired');
     const ui = useUiStore.getState();

@@ -2,7 +2,7 @@
 import { isRotationDue, ROTATION_DUE_DAYS } from '../../../shared/reminders';
 import { DAY_MS } from '../../../shared/key-status';
 import type { KeyView } from '../../../shared/types';
-import { useUiStore } from '../store/uiStore';
+import { useUiStore } from './uiStore';
 import { Icon } from './Icon';
 import './banners.css';
 

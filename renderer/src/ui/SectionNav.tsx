@@ -1,5 +1,5 @@
 /** The app's sections. The current one is marked for screen readers with aria-current. */
-import { useUiStore, type Screen } from '../store/uiStore';
+import { useUiStore, type Screen } from './uiStore';
 
 const SECTIONS: { screen: Screen; label: string }[] = [
   { screen: 'keys', label: 'Keys' },

@@ -1,7 +1,7 @@
 /** Results and errors in words: role="status" for results, role="alert" for errors. */
 import { useEffect } from 'react';
 import { ClipboardCountdown } from '../copy/ClipboardCountdown';
-import { useUiStore, type Toast } from '../store/uiStore';
+import { useUiStore, type Toast } from './uiStore';
 import { Icon } from './Icon';
 
 const SHOW_MS = { success: 5_000, info: 5_000, error: 10_000 } as const;

@@ -7,7 +7,7 @@ import type { KeySort, StatusFilter } from '../../../shared/key-search';
 import type { KeyView, VaultStatus } from '../../../shared/types';
 import { errorMessage, vaultApi } from '../vaultApi';
 
-export interface VaultState {
+export interface KeysState {
   keys: KeyView[];
   loaded: boolean;
   loadError: string | null;
@@ -43,7 +43,7 @@ function metadataOnly(key: KeyView & { secret?: unknown }): KeyView {
 let loading: Promise<void> | null = null;
 let loadAgain = false;
 
-export const useVaultStore = create<VaultState>()((set, get) => ({
+export const useKeysStore = create<KeysState>()((set, get) => ({
   keys: [],
   loaded: false,
   loadError: null,
@@ -117,9 +117,9 @@ export function readOnlyReason(status: VaultStatus | null): string | null {
 }
 
 export function useReadOnlyReason(): string | null {
-  return readOnlyReason(useVaultStore((s) => s.vaultStatus));
+  return readOnlyReason(useKeysStore((s) => s.vaultStatus));
 }
 
 export function useSelectedKey(): KeyView | null {
-  return useVaultStore((s) => (s.selectedId === null ? null : (s.keys.find((k) => k.id === s.selectedId) ?? null)));
+  return useKeysStore((s) => (s.selectedId === null ? null : (s.keys.find((k) => k.id === s.selectedId) ?? null)));
 }

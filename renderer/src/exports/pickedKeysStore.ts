@@ -14,7 +14,7 @@ interface PickedKeysState {
   clear(): void;
 }
 
-export const usePickedKeys = create<PickedKeysState>()((set, get) => ({
+export const usePickedKeysStore = create<PickedKeysState>()((set, get) => ({
   ids: new Set(),
   anchor: null,
   toggle(id) {
