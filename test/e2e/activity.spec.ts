@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { DAY_MS } from '../../shared/key-status';
 import { expect, test, type AnyApp } from './fixtures';
 import type { CliKey } from './session';
 import { forScreenshots, nav, openDetail, row, screenshot, toast } from './screen';
@@ -186,8 +185,7 @@ test('reminders: a banner for keys expiring within 14 days or expired; Review fi
 
   // Two days on: one more has expired.
   await app.createKey('gone', '-e', '1');
-  await page.clock.install({ time: Date.now() + 2 * DAY_MS });
-  await app.reload();
+  await app.reloadDaysLater(2);
   await expect(row(page, 'gone')).toBeVisible();
   await expect(banner).toContainText('1 key expires within 14 days · 1 expired');
   // On every screen.
@@ -219,8 +217,7 @@ test('a key not rotated for 90 days or more shows "Not rotated for N days — ro
   const detail = await openDetail(page, 'old-key');
   await expect(detail.getByRole('note')).toHaveCount(0);
 
-  await page.clock.install({ time: Date.now() + 100 * DAY_MS });
-  await app.reload();
+  await app.reloadDaysLater(100);
   await row(page, 'old-key').click();
   const hint = detail.getByRole('note');
   await expect(hint).toContainText('Not rotated for 100 days — rotate?');

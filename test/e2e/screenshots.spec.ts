@@ -3,7 +3,6 @@
  * the screen shows what it should, so a broken screen fails here rather than being photographed.
  */
 import path from 'node:path';
-import { DAY_MS } from '../../shared/key-status';
 import { expect, test, type AnyApp } from './fixtures';
 import { forScreenshots, openDetail, row, screenshot } from './screen';
 
@@ -21,8 +20,7 @@ async function seed(app: AnyApp): Promise<void> {
   await app.cli(['use', 'mcp-context-server', '--env', env('b')]);
   await app.cli(['use', 'openai-production', '--env', env('c')]);
   // Ten days on, so the list has an expired key and one expiring soon.
-  await app.page.clock.install({ time: Date.now() + 10 * DAY_MS });
-  await app.reload();
+  await app.reloadDaysLater(10);
   await expect(row(app.page, 'openai-production')).toBeVisible();
 }
 

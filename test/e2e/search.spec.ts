@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { DAY_MS } from '../../shared/key-status';
 import { expect, test, type AnyApp } from './fixtures';
 import { nav, row } from './screen';
 
@@ -31,8 +30,7 @@ async function seedStates(app: AnyApp): Promise<void> {
   await app.cli(['create', 'legacy', '-e', '0']);
   await app.cli(['revoke', 'legacy', '--yes']);
   await app.cli(['create', 'zeta-tools', '--owner', 'ana@example.com', '-e', '365', '--meta', 'ticket=OPS-42']);
-  await app.page.clock.install({ time: Date.now() + 10 * DAY_MS });
-  await app.reload();
+  await app.reloadDaysLater(10);
   await expect(row(app.page, 'zeta-tools')).toBeVisible();
 }
 

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { DAY_MS } from '../../shared/key-status';
 import type { KeyView } from '../../shared/types';
 import { clearKeychain, keychainEntries } from '../helpers/keychain-entries';
 import { git, runCli, type CliResult } from '../helpers/process';
@@ -114,6 +115,12 @@ export abstract class Session {
 
   async reload(): Promise<void> {
     await this.page.reload();
+  }
+
+  /** Reloads the page with its clock `days` ahead, for expiry and reminders (main's clock, and the CLI's, stay). */
+  async reloadDaysLater(days: number): Promise<void> {
+    await this.page.clock.install({ time: Date.now() + days * DAY_MS });
+    await this.reload();
   }
 
   /** Stops the app, then removes this session's keychain entries and (if it made it) its vault folder. */

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
-import { DAY_MS } from '../../shared/key-status';
 import { git } from '../helpers/process';
 import { expect, test } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
@@ -213,8 +212,7 @@ test('what cannot be written says why: expired and revoked keys, a link out of t
   fs.writeFileSync(outside, 'KEEP=1\n');
   const dir = app.makeProject('linked', { files: { '.env': 'A=1\n' } });
   fs.symlinkSync(outside, path.join(dir, '.env.linked'));
-  await page.clock.install({ time: Date.now() + 2 * DAY_MS });
-  await app.reload();
+  await app.reloadDaysLater(2);
 
   // Expired: not choosable, in the list or the details.
   await expect(row(page, 'short-lived').getByText('Expired', { exact: true })).toBeVisible();
