@@ -1,8 +1,12 @@
-/** How the CLI shows keys to people: a table for lists, a block for one key. Secrets only when asked. */
+/**
+ * How the CLI shows keys to people: a table for lists, a block for one key, a new key's value once, and what
+ * happened in each .env file. Secrets only when asked.
+ */
 import { DEFAULT_HTTP_HEADER, HTTP_HEADER_LABELS } from '../../shared/copy-format';
+import type { ExportReport } from '../../shared/exports';
 import { maskKey } from '../../shared/key-format';
 import { describeExpiry } from '../../shared/key-status';
-import type { KeyView } from '../../shared/types';
+import type { KeyView, KeyWithSecret } from '../../shared/types';
 
 function statusLabel(key: KeyView): string {
   return key.status === 'active' && key.expiringSoon ? 'expiring soon' : key.status;
@@ -12,7 +16,8 @@ function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '-';
 }
 
-function clip(text: string, width: number): string {
+/** Cuts text to `width` characters, marking the cut with an ellipsis. */
+export function clip(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
@@ -56,4 +61,30 @@ export function formatDetail(key: KeyView): string {
   ];
   const width = Math.max(...lines.map(([label]) => label.length));
   return lines.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`).join('\n');
+}
+
+/** A new key's value with what to do with it: `create` and `rotate` print it once. */
+export function formatNewSecret(key: KeyWithSecret, verb: string): string[] {
+  return [
+    `${verb} key "${key.name}" (id ${key.id}).`,
+    '',
+    `  ${key.secret}`,
+    '',
+    'Store it safely: this is the only time mcpkv prints it unasked (mcpkv list --show-keys reveals it again).',
+    `Expires: ${key.expiresAt ? `${key.expiresAt.slice(0, 10)} (${describeExpiry(key.expiresAt)})` : 'never'}`,
+  ];
+}
+
+const OUTCOME_WORDS: Record<ExportReport['outcome'], string> = {
+  updated: 'updated',
+  unchanged: 'already up to date',
+  missing: 'missing',
+  'changed-by-hand': 'changed by hand, left alone',
+  removed: 'removed',
+  failed: 'FAILED',
+};
+
+/** One line per .env file a rotate, revoke or delete went through. */
+export function formatExportReports(reports: ExportReport[]): string[] {
+  return reports.map((r) => `  ${r.file} (${r.variable}): ${OUTCOME_WORDS[r.outcome]}${r.message && r.outcome === 'failed' ? ` — ${r.message}` : ''}`);
 }

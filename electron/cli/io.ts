@@ -1,12 +1,8 @@
-/** What command modules get from mcpkv.ts: the vault (opened on first use) and its output helpers. */
-import type { Vault } from '../core/vault';
+/** What each command's register() gets from mcpkv.ts: where to write, and the vault session. */
+import type { Output } from './respond';
+import type { VaultSession } from './session';
 
-export interface CliIo {
-  vault(): Vault;
-  /** A line on stdout. */
-  out(text: string): void;
-  /** A line on stderr (notes, never data). */
-  note(text: string): void;
-  /** Exactly one JSON value on stdout. */
-  printJson(value: unknown): void;
+export interface CliIo extends Output {
+  /** The vault, opened by the first command action that asks for it. */
+  session: VaultSession;
 }

@@ -1,6 +1,7 @@
 /** Reading from the user: a key value from stdin (hidden when typed), and yes/no confirmations. */
 import { createInterface } from 'node:readline';
 import { VaultError } from '../../shared/errors';
+import type { Output } from './respond';
 
 export function isInteractive(): boolean {
   return Boolean(process.stdin.isTTY && process.stderr.isTTY);
@@ -44,6 +45,16 @@ function readHiddenLine(prompt: string): Promise<string> {
 export async function readSecretInput(): Promise<string> {
   if (process.stdin.isTTY) return readHiddenLine('Paste the key value and press Enter (it is not shown): ');
   return readAll(process.stdin);
+}
+
+/** A key value to import or rotate to (`--import`), checked; the user is told when whitespace was trimmed. */
+export async function readImportedSecret(output: Output): Promise<string> {
+  const raw = await readSecretInput();
+  // The check (zod) comes with the vault core, loaded only by commands that use it.
+  const { normalizeImportedSecret } = await import('../core/vault');
+  const { secret, trimmed } = normalizeImportedSecret(raw);
+  if (trimmed) output.note('Note: surrounding whitespace was trimmed from the key value.');
+  return secret;
 }
 
 /** Asks on a terminal; scripts (no terminal) and --yes go ahead, as their caller already decided. */

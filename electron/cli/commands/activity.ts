@@ -1,12 +1,13 @@
 /** `mcpkv activity [ID] [--type T]... [--search TEXT] [--limit N] [--offset N] [--json]`: the activity log, newest first. */
-import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { ACTIVITY_MAX_LIMIT, ACTIVITY_TYPES } from '../../shared/activity';
-import { isVaultError } from '../../shared/errors';
-import { KEY_ID_PATTERN } from '../../shared/key-format';
-import type { ActivityEvent, ActivityType } from '../../shared/types';
-import { ActivityLog } from '../core/activity-log';
-import type { CliIo } from './io';
+import { ACTIVITY_MAX_LIMIT, ACTIVITY_TYPES } from '../../../shared/activity';
+import { isVaultError } from '../../../shared/errors';
+import { KEY_ID_PATTERN } from '../../../shared/key-format';
+import type { ActivityEvent, ActivityType } from '../../../shared/types';
+import type { ActivityLog } from '../../core/activity-log';
+import { clip } from '../format';
+import type { CliIo } from '../io';
+import { respond } from '../respond';
 
 const DEFAULT_LIMIT = 50;
 
@@ -20,10 +21,6 @@ function wholeNumber(min: number, max: number) {
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}.`);
     return Number(value);
   };
-}
-
-function clip(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
 export function formatActivity(events: ActivityEvent[], total: number, offset: number): string {
@@ -40,7 +37,7 @@ export function formatActivity(events: ActivityEvent[], total: number, offset: n
   return lines.join('\n');
 }
 
-export function registerActivityCommand(program: Command, io: CliIo): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('activity')
     .description('show the activity log (created, copied, exported, rotated, …), newest first; never a key value')
@@ -51,8 +48,7 @@ export function registerActivityCommand(program: Command, io: CliIo): void {
     .option('--offset <n>', 'skip this many of the newest events', wholeNumber(0, Number.MAX_SAFE_INTEGER))
     .option('--json', 'print { events, total } as JSON')
     .action(async (ref: string | undefined, options: { type?: ActivityType[]; search?: string; limit?: number; offset?: number; json?: boolean }) => {
-      const vault = io.vault();
-      const log = new ActivityLog(path.dirname(vault.store.path));
+      const { vault, activity: log } = await io.session.open();
       let keyId: string | undefined;
       if (ref !== undefined) keyId = await resolveLogged(ref, () => vault.resolve(ref).id, log);
       const offset = options.offset ?? 0;
@@ -63,8 +59,7 @@ export function registerActivityCommand(program: Command, io: CliIo): void {
         limit: options.limit ?? DEFAULT_LIMIT,
         offset,
       });
-      if (options.json) return io.printJson(page);
-      io.out(formatActivity(page.events, page.total, offset));
+      respond(io, options, page, () => formatActivity(page.events, page.total, offset));
     });
 }
 

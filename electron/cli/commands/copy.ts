@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { COPY_FORMATS, type CopyFormat } from '../../shared/copy-format';
-import { VaultError } from '../../shared/errors';
-import { textToCopy } from '../core/copy';
-import { SettingsStore } from '../core/settings';
-import { chooseClipboardTool, realToolEnvironment, type ClipboardTool } from './clipboard-tools';
-import type { CliIo } from './io';
+import { COPY_FORMATS, type CopyFormat } from '../../../shared/copy-format';
+import { VaultError } from '../../../shared/errors';
+import { chooseClipboardTool, realToolEnvironment, type ClipboardTool } from '../clipboard-tools';
+import type { CliIo } from '../io';
+import { respond } from '../respond';
 
 export const MAX_CLEAR_AFTER_SECONDS = 24 * 60 * 60;
 const HOLDER_TIMEOUT_MS = 15_000;
@@ -86,7 +85,7 @@ export function startClipboardHolder(tool: ClipboardTool, text: string, clearAft
   });
 }
 
-export function registerCopyCommand(program: Command, io: CliIo): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('copy')
     .description('copy a key to the clipboard; it is cleared after a while unless you copied something else meanwhile')
@@ -95,19 +94,19 @@ export function registerCopyCommand(program: Command, io: CliIo): void {
     .option('-f, --format <format>', "key (the bare key), env (MCP_API_KEY=<key>, the default-var setting) or header (the key's HTTP header)", parseFormat, 'key')
     .option('--json', 'print { id, format, clearsAt } as JSON')
     .action(async (ref: string, options: { clearAfter?: number; format: CopyFormat; json?: boolean }) => {
-      const vault = io.vault();
+      const { vault, settings: settingsStore } = await io.session.open();
       const key = vault.resolve(ref);
-      const settings = new SettingsStore(vault.store).get();
+      const settings = settingsStore.get();
       const clearAfter = options.clearAfter ?? settings.clipboardClearSeconds ?? 0;
+      const { textToCopy } = await import('../../core/copy');
       const { text } = await textToCopy(vault, key.id, options.format, settings);
       const tool = chooseClipboardTool(realToolEnvironment());
       await startClipboardHolder(tool, text, clearAfter);
       const clearsAt = clearAfter === 0 ? null : new Date(Date.now() + clearAfter * 1000).toISOString();
       await vault.recordUse(key.id, 'copied', options.format);
-      if (options.json) return io.printJson({ id: key.id, format: options.format, clearsAt });
-      const as = options.format === 'env' ? ' as a .env line' : options.format === 'header' ? ' as an HTTP header' : '';
-      io.out(
-        `Copied key "${key.name}" to the clipboard${as}; ${clearAfter === 0 ? 'it is not cleared automatically.' : `it clears in ${clearAfter} s.`}`,
-      );
+      respond(io, options, { id: key.id, format: options.format, clearsAt }, () => {
+        const as = options.format === 'env' ? ' as a .env line' : options.format === 'header' ? ' as an HTTP header' : '';
+        return `Copied key "${key.name}" to the clipboard${as}; ${clearAfter === 0 ? 'it is not cleared automatically.' : `it clears in ${clearAfter} s.`}`;
+      });
     });
 }

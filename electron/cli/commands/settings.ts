@@ -3,10 +3,10 @@
  * shows the settings, or changes the ones given. The same settings as the app's (in vault.json).
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { CLIPBOARD_CLEAR_CHOICES, describeClearTime, type Settings, type SettingsUpdate } from '../../shared/settings';
-import { SettingsStore } from '../core/settings';
-import type { CliIo } from './io';
-import { parseDays } from './arguments';
+import { CLIPBOARD_CLEAR_CHOICES, describeClearTime, type Settings, type SettingsUpdate } from '../../../shared/settings';
+import { parseDays } from '../arguments';
+import type { CliIo } from '../io';
+import { respond } from '../respond';
 
 /** 0 = never (commander turns a parser's null into '', so "never" is 0 until the action maps it to null). */
 function parseClearAfter(value: string): number {
@@ -32,7 +32,7 @@ export function formatSettings(settings: Settings): string {
   return lines.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`).join('\n');
 }
 
-export function registerSettingsCommand(program: Command, io: CliIo): void {
+export function register(program: Command, io: CliIo): void {
   program
     .command('settings')
     .description('show or change settings (shared with the app); no options = show')
@@ -42,7 +42,7 @@ export function registerSettingsCommand(program: Command, io: CliIo): void {
     .option('--notifications <on|off>', 'OS notifications about expiring keys while the app runs', parseOnOff)
     .option('--json', 'print the settings as JSON')
     .action(async (options: { clearAfter?: number; defaultExpiry?: number; defaultVar?: string; notifications?: boolean; json?: boolean }) => {
-      const store = new SettingsStore(io.vault().store);
+      const { settings: store } = await io.session.open();
       const change: SettingsUpdate = {
         ...(options.clearAfter !== undefined && {
           clipboardClearSeconds: (options.clearAfter === 0 ? null : options.clearAfter) as Settings['clipboardClearSeconds'],
@@ -53,8 +53,6 @@ export function registerSettingsCommand(program: Command, io: CliIo): void {
       };
       const changing = Object.keys(change).length > 0;
       const settings = changing ? await store.update(change) : store.get();
-      if (options.json) return io.printJson(settings);
-      if (changing) io.out('Settings updated.');
-      io.out(formatSettings(settings));
+      respond(io, options, settings, () => [...(changing ? ['Settings updated.'] : []), formatSettings(settings)]);
     });
 }
