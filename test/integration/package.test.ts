@@ -58,7 +58,7 @@ describe('the packaged app (npm run dist)', () => {
   it('has the security checklist\'s fuses flipped in its executable', async () => {
     const executable = path.join(appDir, 'mcp-key-vault');
     const wire = await getCurrentFuseWire(executable);
-    const state = (fuse: number) => String.fromCharCode(wire[fuse] as number);
+    const state = (fuse: number) => String.fromCharCode((wire as unknown as Record<number, number>)[fuse]!);
     expect(state(FuseV1Options.RunAsNode)).toBe('0');
     expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe('0');
     expect(state(FuseV1Options.EnableNodeCliInspectArguments)).toBe('0');
