@@ -26,6 +26,26 @@ const { metafile } = await build({
   metafile: true,
 });
 
+// What every run loads (the entry and the chunks it imports statically) must not reach the vault core or its
+// heavy dependencies: commands load those with import() when their action runs. Fail the build if one slips in.
+const HEAVY = /^(electron\/core\/|node_modules\/(zod|conf|keytar|proper-lockfile|graceful-fs|dotenv|diff)\/)|^keytar$/;
+const startup = new Set();
+const visit = (file) => {
+  if (startup.has(file)) return;
+  startup.add(file);
+  for (const { path: imported, kind, external } of metafile.outputs[file].imports) {
+    if (kind !== 'import-statement') continue;
+    if (external) {
+      if (HEAVY.test(imported)) throw new Error(`build-cli: ${file} imports ${imported} at start-up; load it with import() in the command's action.`);
+    } else visit(imported);
+  }
+};
+visit(`${outdir}/mcpkv.js`);
+for (const file of startup) {
+  const heavy = Object.keys(metafile.outputs[file].inputs).find((input) => HEAVY.test(input));
+  if (heavy) throw new Error(`build-cli: ${heavy} is loaded at start-up (in ${file}); load it with import() in the command's action.`);
+}
+
 // Chunk names carry a content hash: remove those of earlier builds. Only after the new files are written, so a
 // CLI started meanwhile (tests run in parallel) never finds its entry missing.
 const built = new Set(Object.keys(metafile.outputs).map((file) => path.resolve(file)));
