@@ -32,6 +32,15 @@ export function expiryFromDays(days: number, now: number = Date.now()): string |
   return days === 0 ? null : new Date(now + days * DAY_MS).toISOString();
 }
 
+/**
+ * Why an inactive key cannot be used, and what to do instead, in the same words wherever it is refused (copy,
+ * use): an expired key can be rotated back to life, a revoked one cannot (its value is gone), so only a new key helps.
+ */
+export function inactiveKeyMessage(key: Pick<KeyView, 'name' | 'status'>, action: string): string {
+  const fix = key.status === 'revoked' ? 'Create a new key instead (a revoked key cannot be rotated).' : 'Rotate it or create a new key.';
+  return `Key "${key.name}" is ${key.status}; it cannot be ${action}. ${fix}`;
+}
+
 /** "in 3 days", "2 days ago", "never": for tables and the CLI. */
 export function describeExpiry(expiresAt: string | null, now: number = Date.now()): string {
   if (expiresAt === null) return 'never';

@@ -4,6 +4,7 @@
  */
 import { formatForCopy, type CopyFormat } from '../../shared/copy-format';
 import { VaultError } from '../../shared/errors';
+import { inactiveKeyMessage } from '../../shared/key-status';
 import type { Settings } from '../../shared/settings';
 import type { KeyView } from '../../shared/types';
 import type { Vault } from './vault';
@@ -16,7 +17,7 @@ export async function textToCopy(
 ): Promise<{ key: KeyView; text: string }> {
   const key = vault.get(id);
   if (key.status !== 'active') {
-    throw new VaultError('KEY_INACTIVE', `Key "${key.name}" is ${key.status}; it cannot be copied. Rotate it or create a new key.`);
+    throw new VaultError('KEY_INACTIVE', inactiveKeyMessage(key, 'copied'));
   }
   const secret = await vault.secretOf(id);
   return { key, text: formatForCopy(secret, format, { httpHeader: key.httpHeader, envVar: settings.defaultEnvVar }) };

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../shared/doctor';
 import type { KeyView, KeyWithSecret } from '../../shared/types';
 import { ExportsService } from '../../electron/core/exports/exports-service';
-import { keytar, makeTestVault, parseJson, runCli, type TestVault } from '../helpers/test-vault';
+import { keytar, makeTestVault, runCli, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
 beforeEach(() => {
@@ -90,7 +90,9 @@ describe('mcpkv doctor', () => {
     expect(plain.code).toBe(1);
     expect(plain.stdout).toContain('needs you: The value of key "two" is missing from the OS keychain');
 
-    const repaired = parseJson<DoctorReport>(await cli(['doctor', '--repair', '--json']));
+    const repairRun = await cli(['doctor', '--repair', '--json']);
+    expect(repairRun.code).toBe(1); // a finding is left: the same exit code with --json as without
+    const repaired = JSON.parse(repairRun.stdout) as DoctorReport;
     expect(repaired.repaired).toHaveLength(4);
     expect(repaired.findings.map((f) => f.kind)).toEqual(['missing-secret']); // only the user can give a lost value back
     expect(t.open().get('abcdefabcdefabcd').name).toBe('Recovered key abcdefabcdefabcd');

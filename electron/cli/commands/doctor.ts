@@ -13,14 +13,14 @@ export function register(program: Command, io: CliIo): void {
       const { vault } = await io.session.open();
       const { doctor } = await import('../../core/doctor');
       const report = await doctor(vault, { repair: Boolean(options.repair) });
+      // One exit rule for every command, with or without --json: findings left after the run exit 1.
+      if (report.findings.length > 0) process.exitCode = 1;
       respond(io, options, report, () => {
         const { keys, secrets, exports } = report.checked;
         const repaired = report.repaired.map((line) => `repaired: ${line}`);
         if (report.findings.length === 0) {
           return [...repaired, `The vault is healthy: ${keys} key(s), ${secrets} keychain entr${secrets === 1 ? 'y' : 'ies'}, ${exports} tracked .env export(s).`];
         }
-        // Findings fail the run for people; with --json the report itself says so.
-        process.exitCode = 1;
         return [...repaired, ...report.findings.map((f) => `${f.repair ? 'fixable' : 'needs you'}: ${f.message}${f.repair && !options.repair ? ` (--repair: ${f.repair})` : ''}`)];
       });
     });

@@ -12,6 +12,7 @@ import { VaultError } from '../../../shared/errors';
 import { upsertEnv, type EnvAssignment } from '../../../shared/env-file';
 import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ScanCandidate } from '../../../shared/exports';
 import { fingerprintOf } from '../../../shared/key-format';
+import { inactiveKeyMessage } from '../../../shared/key-status';
 import { exportKeysSchema, parseOrThrow } from '../../../shared/schemas';
 import type { EnvWriteResult, KeyView } from '../../../shared/types';
 import { applyEnvFile, readEnvFile } from '../env-writer';
@@ -97,7 +98,7 @@ export class ExportsService {
     for (const { keyId, variable } of keys) {
       const record = this.vault.get(keyId);
       if (record.status !== 'active') {
-        throw new VaultError('KEY_INACTIVE', `Key "${record.name}" is ${record.status} and cannot be used; rotate it or create a new key.`);
+        throw new VaultError('KEY_INACTIVE', inactiveKeyMessage(record, 'used'));
       }
       assignments.push({ name: variable, value: await this.vault.secretOf(keyId) });
     }
