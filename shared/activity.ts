@@ -13,6 +13,7 @@ export const ACTIVITY_TYPES = [
   'revealed',
   'copied',
   'exported',
+  'injected',
   'rotated',
   'revoked',
   'deleted',

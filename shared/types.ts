@@ -75,7 +75,18 @@ export interface EnvWriteResult {
   changed: string[];
 }
 
-export type ActivityType = 'created' | 'imported' | 'revealed' | 'copied' | 'exported' | 'rotated' | 'revoked' | 'deleted' | 'edited';
+export type ActivityType =
+  | 'created'
+  | 'imported'
+  | 'revealed'
+  | 'copied'
+  | 'exported'
+  /** Handed to a command's environment by `mcpkv run`; the detail is the command's name, never its arguments. */
+  | 'injected'
+  | 'rotated'
+  | 'revoked'
+  | 'deleted'
+  | 'edited';
 
 /** One entry of the activity log: what happened to which key, when. Never a secret. */
 export interface ActivityEvent {

@@ -18,6 +18,7 @@ import * as doctor from './commands/doctor';
 import * as edit from './commands/edit';
 import * as enableRequirement from './commands/enable-requirement';
 import * as exports from './commands/exports';
+import * as get from './commands/get';
 import * as list from './commands/list';
 import * as revoke from './commands/revoke';
 import * as rotate from './commands/rotate';
@@ -31,7 +32,7 @@ import { createVaultSession } from './session';
 const VERSION = '0.1.0';
 
 /** In the order `mcpkv --help` lists them. */
-const COMMANDS = [create, list, view, edit, revoke, del, rotate, exports, use, enableRequirement, copy, activity, settings, doctor];
+const COMMANDS = [create, list, view, get, edit, revoke, del, rotate, exports, use, enableRequirement, copy, activity, settings, doctor];
 
 /** Commander's usage errors, as one line like ours. */
 function oneLineError(text: string, write: (text: string) => void): void {

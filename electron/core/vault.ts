@@ -195,10 +195,10 @@ export class Vault {
     return edited;
   }
 
-  /** The secret, shown to the user at their explicit request: logged as a reveal. */
-  async reveal(id: string): Promise<string> {
+  /** The secret, shown to the user at their explicit request: logged as a reveal (`detail`: where, e.g. `mcpkv get`). */
+  async reveal(id: string, detail?: string): Promise<string> {
     const secret = await this.secretOf(id);
-    await this.log('revealed', this.get(id));
+    await this.log('revealed', this.get(id), detail);
     return secret;
   }
 
@@ -334,7 +334,7 @@ export class Vault {
    * export records of a write), and logs each. Keys deleted meanwhile are skipped.
    */
   async recordUses(
-    type: 'copied' | 'exported',
+    type: 'copied' | 'exported' | 'injected',
     uses: KeyUse[],
     options: { at?: string; alongWith?: (data: VaultData) => VaultData } = {},
   ): Promise<void> {

@@ -1,8 +1,12 @@
 /** `mcpkv list [-a] [-k] [--json]`: the keys, values masked unless asked for. */
 import type { Command } from 'commander';
+import { isVaultError } from '../../../shared/errors';
 import { formatTable } from '../format';
 import type { CliIo } from '../io';
 import { respond } from '../respond';
+
+/** The activity detail of the reveals `list --show-keys` logs. */
+const LIST_DETAIL = 'mcpkv list --show-keys';
 
 export function register(program: Command, io: CliIo): void {
   program
@@ -19,8 +23,12 @@ export function register(program: Command, io: CliIo): void {
         secrets = new Map();
         for (const key of keys) {
           if (key.status === 'revoked') continue;
-          const secret = await vault.secrets.get(key.id);
-          if (secret !== null) secrets.set(key.id, secret);
+          // Shown, so logged as a reveal like `mcpkv get`; a value missing from the keychain is left out.
+          try {
+            secrets.set(key.id, await vault.reveal(key.id, LIST_DETAIL));
+          } catch (error) {
+            if (!isVaultError(error) || error.code !== 'NOT_FOUND') throw error;
+          }
         }
       }
       respond(
