@@ -22,6 +22,7 @@ import * as get from './commands/get';
 import * as list from './commands/list';
 import * as revoke from './commands/revoke';
 import * as rotate from './commands/rotate';
+import * as run from './commands/run';
 import * as settings from './commands/settings';
 import * as use from './commands/use';
 import * as view from './commands/view';
@@ -32,7 +33,7 @@ import { createVaultSession } from './session';
 const VERSION = '0.1.0';
 
 /** In the order `mcpkv --help` lists them. */
-const COMMANDS = [create, list, view, get, edit, revoke, del, rotate, exports, use, enableRequirement, copy, activity, settings, doctor];
+const COMMANDS = [create, list, view, get, edit, revoke, del, rotate, exports, use, run, enableRequirement, copy, activity, settings, doctor];
 
 /** Commander's usage errors, as one line like ours. */
 function oneLineError(text: string, write: (text: string) => void): void {
