@@ -58,3 +58,35 @@ test('Rotate and Create: an unchanged value is said at the value field (newSecre
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expectNoSecretOnPage(page, await app.secrets());
 });
+
+test('Create and Edit: a field’s error goes as soon as the field changes; the other fields keep theirs', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'New key' }).click();
+  const create = page.getByRole('dialog', { name: 'New key' });
+  const name = create.getByLabel('Name', { exact: true });
+  const other = create.getByLabel('Other permission');
+  await other.fill('BAD SCOPE');
+  await create.getByRole('button', { name: 'Create key' }).click();
+  await expect(name).toHaveAccessibleDescription('Name is required');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(other).toHaveAttribute('aria-invalid', 'true');
+
+  await name.fill('fresh-name');
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(name).not.toHaveAccessibleDescription(/required/);
+  await expect(other).toHaveAttribute('aria-invalid', 'true'); // not changed: its error stands
+  await other.fill('');
+  await expect(other).not.toHaveAttribute('aria-invalid', 'true');
+  await create.getByRole('button', { name: 'Create key' }).click();
+  await page.getByRole('dialog', { name: 'Key created' }).getByRole('button', { name: 'Done' }).click();
+
+  const detail = await openDetail(page, 'fresh-name');
+  await detail.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit fresh-name' });
+  const editName = edit.getByLabel('Name', { exact: true });
+  await editName.fill('');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(editName).toHaveAttribute('aria-invalid', 'true');
+  await editName.fill('renamed');
+  await expect(editName).not.toHaveAttribute('aria-invalid', 'true');
+});

@@ -10,7 +10,7 @@ import { Icon } from '../ui/Icon';
 import { useUiStore } from '../ui/uiStore';
 import { useKeysStore } from './keysStore';
 import { vaultApi } from '../vaultApi';
-import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
+import { callErrorToFields, errorsAfterChange, type FieldErrors } from './form/fieldErrors';
 import { buildCreateInput, emptyKeyForm, type KeyFormValues } from './form/keyForm';
 import { KeyFormFields } from './form/KeyFormFields';
 import { SecretInput, trimSecret } from './form/SecretInput';
@@ -32,6 +32,7 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
 
   function change(patch: Partial<KeyFormValues>) {
     setValues((v) => ({ ...v, ...patch }));
+    setErrors((e) => errorsAfterChange(e, patch));
   }
 
   async function submit(event: FormEvent) {

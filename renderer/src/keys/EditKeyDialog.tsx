@@ -5,7 +5,7 @@ import { Dialog } from '../ui/Dialog';
 import { useUiStore } from '../ui/uiStore';
 import { useKeysStore } from './keysStore';
 import { vaultApi } from '../vaultApi';
-import { callErrorToFields, type FieldErrors } from './form/fieldErrors';
+import { callErrorToFields, errorsAfterChange, type FieldErrors } from './form/fieldErrors';
 import { buildEditInput, formFromKey, type KeyFormValues } from './form/keyForm';
 import { KeyFormFields } from './form/KeyFormFields';
 import { DialogActions, FormError } from '../ui/DialogParts';
@@ -47,7 +47,10 @@ export function EditKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(
           <KeyFormFields
             values={values}
             errors={errors}
-            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+            onChange={(patch) => {
+              setValues((v) => ({ ...v, ...patch }));
+              setErrors((e) => errorsAfterChange(e, patch));
+            }}
             currentExpiry={{ expiresAt: keyView.expiresAt, now }}
             autoFocusName
           />

@@ -27,6 +27,30 @@ export function formFieldOf(field: string | undefined): FormField {
   return Object.hasOwn(FORM_FIELD_OF, top) ? FORM_FIELD_OF[top]! : 'form';
 }
 
+/** The form field each value of the key form (keyForm.ts) belongs to. */
+const FIELD_OF_VALUE: Record<string, FormField> = {
+  name: 'name',
+  description: 'description',
+  owner: 'owner',
+  expiry: 'expiry',
+  expiryDate: 'expiry',
+  permissions: 'permissions',
+  pendingPermission: 'permissions',
+  metadata: 'metadata',
+};
+
+/**
+ * The errors still standing after the user changed the given form values: a field's error goes as soon as
+ * the field changes (an old "Name is required" under a typed name misleads); the others stay until the next submit.
+ */
+export function errorsAfterChange(errors: FieldErrors, changed: object): FieldErrors {
+  const cleared = Object.keys(changed).flatMap((value) => (Object.hasOwn(FIELD_OF_VALUE, value) ? [FIELD_OF_VALUE[value]!] : []));
+  if (!cleared.some((field) => errors[field] !== undefined)) return errors;
+  const left = { ...errors };
+  for (const field of cleared) delete left[field];
+  return left;
+}
+
 /** Places an error a vault call threw next to the field main said it is about. */
 export function callErrorToFields(error: unknown): FieldErrors {
   return { [formFieldOf(errorField(error))]: errorMessage(error) };
