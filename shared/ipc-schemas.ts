@@ -81,9 +81,9 @@ export const ipcSchemas = {
     },
   },
   exports: {
-    /** Remembered (or suggested) variable names for keys in a project. */
+    /** Remembered (or suggested) variable names for keys in a project; suggested only for `projectId: null` (no project yet). */
     variables: {
-      request: z.strictObject({ projectId: projectIdSchema, keyIds: z.array(keyIdSchema).max(100) }),
+      request: z.strictObject({ projectId: projectIdSchema.nullable(), keyIds: z.array(keyIdSchema).max(100) }),
       response: returns<Record<string, string>>(),
     },
     preview: { request: exportRequestSchema, response: returns<ExportPreview>() },

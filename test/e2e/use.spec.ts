@@ -209,6 +209,21 @@ test('what cannot be written says why: expired and revoked keys, a link out of t
   await app.cli(['create', 'short-lived', '-e', '1']);
   await app.cli(['create', 'live-key']);
   const outside = path.join(app.home, 'outside.env');
+test('no project yet: each variable is filled in already, the same rule for every key (an MCP key the default variable, an OpenAI key OPENAI_API_KEY)', async ({ app }) => {
+  const { page } = app;
+  await app.cli(['settings', '--default-var', 'SERVICE_KEY']);
+  await app.cli(['create', 'openai', '--import'], `sk-proj-${'a1B2'.repeat(10)}`);
+  await app.cli(['create', 'svc']);
+  for (const name of ['openai', 'svc']) await page.getByRole('checkbox', { name, exact: true }).click();
+  await page.getByRole('button', { name: 'Use… (2)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Use 2 keys' });
+  await expect(dialog).toContainText('No projects yet.');
+  await expect(dialog.getByRole('textbox', { name: 'Variable for svc' })).toHaveValue('SERVICE_KEY');
+  await expect(dialog.getByRole('textbox', { name: 'Variable for openai' })).toHaveValue('OPENAI_API_KEY');
+  await expect(dialog.getByRole('button', { name: 'Add project…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+});
+
   fs.writeFileSync(outside, 'KEEP=1\n');
   const dir = app.makeProject('linked', { files: { '.env': 'A=1\n' } });
   fs.symlinkSync(outside, path.join(dir, '.env.linked'));

@@ -121,10 +121,10 @@ export class ExportsService {
     return { file: written.file, changed: written.changed, exports: records };
   }
 
-  /** Remembered (or suggested) variable names for keys in a project. */
-  suggestVariables(projectId: string, keyIds: string[], defaultVar: string): Record<string, string> {
-    this.projects.get(projectId);
-    return suggestVariables(exportsOf(this.vault.store.read()), projectId, keyIds, (keyId) => this.vault.get(keyId).name, defaultVar);
+  /** Remembered (or suggested) variable names for keys in a project; suggested only, when no project is given. */
+  suggestVariables(projectId: string | null, keyIds: string[], defaultVar: string): Record<string, string> {
+    if (projectId !== null) this.projects.get(projectId);
+    return suggestVariables(exportsOf(this.vault.store.read()), projectId, keyIds, (keyId) => this.vault.get(keyId), defaultVar);
   }
 
   async preview(request: ProjectExportRequest): Promise<ExportPreview> {

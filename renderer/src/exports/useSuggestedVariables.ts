@@ -1,4 +1,7 @@
-/** The variable name each key had in this project last time, or a suggestion (exports.variables). */
+/**
+ * The variable name each key had in this project last time, or a suggestion (exports.variables); with no project
+ * yet, the suggestion alone (the default variable for an MCP key), so the fields are never blank.
+ */
 import { useEffect, useState } from 'react';
 import type { RequestOf } from '../../../shared/ipc-contract';
 import { errorMessage, vaultApi } from '../vaultApi';
@@ -10,7 +13,7 @@ interface Loaded {
 }
 
 export function useSuggestedVariables(projectId: string | null, keyIds: string[]): { variables: Record<string, string> | null; error: string | null } {
-  const request = projectId === null || keyIds.length === 0 ? '' : JSON.stringify({ projectId, keyIds });
+  const request = keyIds.length === 0 ? '' : JSON.stringify({ projectId, keyIds });
   const [loaded, setLoaded] = useState<Loaded>({ request: '', variables: null, error: null });
 
   useEffect(() => {
