@@ -11,8 +11,11 @@ import type { KeyView } from './types';
 /** "Active" is the CLI's active-only (expiring soon included); "expiring" is active and close to expiry. */
 export type StatusFilter = 'all' | 'active' | 'expiring' | 'expired' | 'revoked';
 export type KeySort = 'name' | 'created' | 'expiry' | 'lastUsed';
-/** What a badge shows: the key's status, with active keys close to expiry told apart. */
-export type DisplayStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+/**
+ * What a badge shows: the key's status, with active keys close to expiry told apart, and keys whose value is
+ * missing from the keychain (`missing`: nothing to copy or write until a value is imported).
+ */
+export type DisplayStatus = 'active' | 'expiring' | 'expired' | 'revoked' | 'missing';
 
 export interface KeyListQuery {
   query: string;
@@ -119,14 +122,15 @@ function orderOf(index: ListIndex, sort: KeySort): Entry[] {
   return order;
 }
 
-function statusAt(entry: Pick<Entry, 'revoked' | 'expiresMs'>, now: number): DisplayStatus {
+function statusAt(entry: Pick<Entry, 'revoked' | 'expiresMs'>, now: number): Exclude<DisplayStatus, 'missing'> {
   if (entry.revoked) return 'revoked';
   if (entry.expiresMs <= now) return 'expired';
   return entry.expiresMs - now <= SOON_MS ? 'expiring' : 'active';
 }
 
 /** The badge of a key at `now` (the list may be older than the clock, so this is not read from the view). */
-export function displayStatus(key: Pick<KeyView, 'revokedAt' | 'expiresAt'>, now: number): DisplayStatus {
+export function displayStatus(key: Pick<KeyView, 'revokedAt' | 'expiresAt' | 'secretMissing'>, now: number): DisplayStatus {
+  if (key.secretMissing && key.revokedAt === null) return 'missing';
   return statusAt({ revoked: key.revokedAt !== null, expiresMs: parseTime(key.expiresAt, NEVER) }, now);
 }
 

@@ -36,6 +36,8 @@ export interface KeyView extends KeyRecord {
   expiringSoon: boolean;
 }
 
+  /** Set by the key list (keys:list) when the key is not revoked but the OS keychain holds no value for it. */
+  secretMissing?: true;
 /** A key together with its secret: returned only by create, rotate and reveal. */
 export interface KeyWithSecret extends KeyView {
   secret: string;

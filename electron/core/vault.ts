@@ -288,19 +288,20 @@ export class Vault {
         const secret =
           options.newSecret !== undefined ? parseOrThrow(secretSchema, options.newSecret) : generateSecret(current.prefix || DEFAULT_PREFIX);
         previous = await this.secrets.get(id);
-        if (previous === null) {
+        // A key whose value the keychain lost is brought back by giving it a value (no file can be matched then).
+        if (previous === null && options.newSecret === undefined) {
           throw new VaultError('NOT_FOUND', `The secret of key "${current.name}" is missing from the OS keychain.`);
         }
         if (secret === previous) throw new VaultError('VALIDATION', 'The new key value is the same as the current one.', { field: 'newSecret' });
         this.journal.begin(marker);
         await this.secrets.set(nextAccount(id), secret);
         next = secret;
-        const exports = await rotateInFiles(exportsOfKey(data, id), previous, secret);
+        const exports = previous === null ? [] : await rotateInFiles(exportsOfKey(data, id), previous, secret);
         filesUpdated = exports.filter((r) => r.outcome === 'updated');
         await this.secrets.set(id, secret);
         replaced = true;
         const record = rotatedRecord(current, secret, this.now());
-        return { data: withKey(data, record), result: { ...this.view(record), secret, previousSecret: previous, exports } };
+        return { data: withKey(data, record), result: { ...this.view(record), secret, previousSecret: previous ?? '', exports } };
       });
     } catch (error) {
       // Undo in reverse: the key's entry, the files we changed, the side account.
@@ -337,6 +338,8 @@ export class Vault {
     type: 'copied' | 'exported' | 'injected',
     uses: KeyUse[],
     options: { at?: string; alongWith?: (data: VaultData) => VaultData } = {},
+      } else if (previous === null && replaced) {
+        await this.secrets.delete(id).catch(() => undefined); // the record never got this value
   ): Promise<void> {
     const used = await this.store.update((data) => {
       const at = options.at ?? this.iso();

@@ -26,11 +26,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
+/** Why a key with no value in the keychain (status `missing`) cannot be copied, revealed or written. */
+export const MISSING_VALUE = 'The value of this key is missing from the OS keychain: import its value or delete the key.';
+
 export const STATUS_LABELS: Record<DisplayStatus, string> = {
   active: 'Active',
   expiring: 'Expiring soon',
   expired: 'Expired',
   revoked: 'Revoked',
+  missing: 'No value',
 };
 
 export const FILTER_LABELS: Record<StatusFilter, string> = {

@@ -6,6 +6,7 @@
 import { DAY_MS } from '../../shared/key-status';
 import { expect, test } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
+import { keytar } from '../helpers/process';
 import { dateIn, openDetail, row, toast } from './screen';
 
 test('empty state leads to Create; a generated key is shown once, copied, and listed masked', async ({ app }) => {
@@ -290,4 +291,41 @@ test('deletes a key only once its exact name is typed', async ({ app }) => {
   await expect(row(page, 'stays')).toBeVisible();
   expect((await app.listKeys()).map((k) => k.name)).toEqual(['stays']);
   expect(await app.secrets()).toHaveLength(1);
+});
+
+test('a key whose value the keychain lost says so in its row and detail, and one click brings the value back (or deletes it)', async ({ app }) => {
+  const { page } = app;
+  const lost = await app.createKey('lost-key');
+  await app.createKey('kept-key');
+  await app.createKey('gone-key');
+  for (const name of ['lost-key', 'gone-key']) {
+    const key = (await app.listKeys()).find((k) => k.name === name)!;
+    expect(await keytar.deletePassword(app.service, key.id)).toBe(true);
+  }
+  await app.reload();
+
+  // The list: not "Active", and nothing to copy.
+  await expect(row(page, 'lost-key').getByRole('gridcell').filter({ hasText: 'No value' })).toBeVisible();
+  await expect(row(page, 'lost-key').getByRole('button', { name: 'Copy lost-key' })).toBeDisabled();
+  await expect(row(page, 'lost-key').getByRole('button', { name: 'Copy lost-key' })).toHaveAttribute('title', /missing from the OS keychain/);
+  await expect(row(page, 'kept-key').getByRole('gridcell').filter({ hasText: 'Active' })).toBeVisible();
+  await expect(row(page, 'kept-key').getByRole('button', { name: 'Copy kept-key' })).toBeEnabled();
+
+  // The detail: what happened, and its fixes.
+  const detail = await openDetail(page, 'lost-key');
+  await expect(detail.getByRole('alert')).toContainText('No value in the OS keychain.');
+  await detail.getByRole('button', { name: 'Import its value…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import the value of lost-key' });
+  await dialog.getByLabel('New key value').fill(lost.secret);
+  await dialog.getByRole('button', { name: 'Import value' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row(page, 'lost-key').getByRole('gridcell').filter({ hasText: 'Active' })).toBeVisible();
+  await expect(detail.getByRole('alert')).toHaveCount(0);
+  expect(await app.secretOf('lost-key')).toBe(lost.secret);
+
+  const gone = await openDetail(page, 'gone-key');
+  await gone.getByRole('button', { name: 'Delete…' }).click();
+  await expect(page.getByRole('dialog', { name: /Delete gone-key/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expectNoSecretOnPage(page, await app.secrets());
 });

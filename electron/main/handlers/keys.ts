@@ -8,6 +8,7 @@ import type { ClipboardService } from '../../core/clipboard';
 import { textToCopy } from '../../core/copy';
 import { withDefaultExpiry, type SettingsStore } from '../../core/settings';
 import type { Vault } from '../../core/vault';
+import { withMissingValues } from '../../core/missing-values';
 import type { HandlersOf } from './types';
 
 export interface KeysHandlerDeps {
@@ -26,7 +27,8 @@ function withoutSecret({ secret: _secret, ...key }: KeyWithSecret): KeyView {
 
 export function keysHandlers({ vault, settings, clipboard }: KeysHandlerDeps): HandlersOf<'keys'> {
   return {
-    'keys:list': async () => vault.list(),
+    // Each key says whether its value is still in the keychain (one listing of the keychain's accounts).
+    'keys:list': async () => withMissingValues(vault, vault.list()),
     'keys:get': async ({ id }) => vault.get(id),
     'keys:create': async (input) => {
       // No expiry given: the `defaultExpiryDays` setting (an explicit one is kept as given).

@@ -6,7 +6,7 @@
 import { useCallback, type KeyboardEvent } from 'react';
 import type { DisplayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
-import { MOD_LABEL } from '../format';
+import { MISSING_VALUE, MOD_LABEL } from '../format';
 import { useCopyKey } from '../keys/useCopyKey';
 import { useUiStore } from '../ui/uiStore';
 import { useReadOnlyReason } from '../keys/keysStore';
@@ -19,6 +19,7 @@ function useCopyBlocked(status: DisplayStatus): string | null {
   if (readOnly) return readOnly;
   if (status === 'revoked') return 'A revoked key cannot be copied.';
   if (status === 'expired') return 'An expired key cannot be copied: rotate it or change its expiry.';
+  if (status === 'missing') return MISSING_VALUE;
   return null;
 }
 

@@ -8,6 +8,8 @@ export function unusableReason(key: KeyView, now: number): string | null {
       return `${key.name} is revoked: its value was deleted, so there is nothing to write.`;
     case 'expired':
       return `${key.name} has expired: rotate it or change its expiry to use it again.`;
+    case 'missing':
+      return `${key.name} has no value in the OS keychain: import its value first.`;
     default:
       return null;
   }

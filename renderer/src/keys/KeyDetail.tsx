@@ -4,7 +4,7 @@ import { displayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
 import { KeyHistory } from '../activity/KeyHistory';
 import { describeExpiry } from '../../../shared/key-status';
-import { formatDateTime } from '../format';
+import { formatDateTime, MISSING_VALUE } from '../format';
 import { RotationHint } from '../ui/RotationHint';
 import { Icon, type IconName } from '../ui/Icon';
 import { useUiStore, type DialogState } from '../ui/uiStore';
@@ -47,6 +47,22 @@ function ActionButton({ icon, label, dialog, disabled, danger }: ActionProps) {
   );
 }
 
+/** A key whose value the keychain lost (doctor's "missing-secret"): what happened and its two fixes, one click each. */
+function MissingValue({ keyId, readOnly }: { keyId: string; readOnly: string | null }) {
+  return (
+    <div className="missing-value" role="alert">
+      <p>
+        <strong>No value in the OS keychain.</strong> This key cannot be copied, revealed or written to a file until its value is imported again. If
+        you no longer have it, delete the key.
+      </p>
+      <div className="missing-value-actions">
+        <ActionButton icon="key" label="Import its value…" dialog={{ kind: 'rotate', keyId }} disabled={readOnly} />
+        <ActionButton icon="trash" label="Delete…" dialog={{ kind: 'delete', keyId }} disabled={readOnly} danger />
+      </div>
+    </div>
+  );
+}
+
 export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
   const now = useKeysStore((s) => s.now);
   const select = useKeysStore((s) => s.select);
@@ -56,6 +72,7 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
   const revoked = status === 'revoked';
   const revokedReason = revoked ? 'This key is revoked: its value was deleted from the keychain.' : null;
   const expiredReason = status === 'expired' ? 'This key has expired: rotate it or change its expiry to use it again.' : null;
+  const missingReason = status === 'missing' ? MISSING_VALUE : null;
   const metadata = Object.entries(key.metadata);
 
   function close() {
@@ -85,7 +102,14 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
 
       <RotationHint keyView={key} now={now} disabled={readOnly} />
 
-      <SecretReveal key={`${key.fingerprint}|${key.status}`} keyView={key} revealDisabled={readOnly ?? revokedReason} copyDisabled={readOnly ?? revokedReason ?? expiredReason} />
+      {missingReason ? <MissingValue keyId={key.id} readOnly={readOnly} /> : null}
+
+      <SecretReveal
+        key={`${key.fingerprint}|${key.status}`}
+        keyView={key}
+        revealDisabled={readOnly ?? revokedReason ?? missingReason}
+        copyDisabled={readOnly ?? revokedReason ?? missingReason ?? expiredReason}
+      />
 
       <div className="detail-actions" role="group" aria-label="Key actions">
         <UseKeyButton keyView={key} />

@@ -16,7 +16,9 @@ import { SecretInput, trimSecret } from './form/SecretInput';
 import { NewSecretNotice } from './NewSecretNotice';
 
 export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
-  const imported = keyView.source === 'imported';
+  // A key whose value the keychain lost takes a pasted value too: that is how it is brought back.
+  const restoring = keyView.secretMissing === true;
+  const imported = keyView.source === 'imported' || restoring;
   const secretRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -79,18 +81,20 @@ export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
 
   return (
     <ConfirmDialog
-      title={`Rotate ${keyView.name}?`}
-      confirmLabel="Rotate key"
+      title={restoring ? `Import the value of ${keyView.name}` : `Rotate ${keyView.name}?`}
+      confirmLabel={restoring ? 'Import value' : 'Rotate key'}
       busy={busy}
       error={errors.form}
       onConfirm={() => void rotate()}
       onClose={onClose}
     >
       <p>
-        {imported
+        {restoring
+          ? 'The OS keychain holds no value for this key. Paste its value (or a new one from the provider) to use the key again.'
+          : imported
           ? 'Paste the new value you got from the provider. It replaces the current value in the OS keychain at once.'
           : 'A new value is generated and replaces the current one in the OS keychain at once.'}{' '}
-        Anything still using the old value stops working.
+        {restoring ? null : 'Anything still using the old value stops working.'}
       </p>
       {keyView.expiresAt !== null ? <p className="muted">The key gets a fresh expiry period of the same length, counted from now.</p> : null}
       {imported ? <SecretInput ref={secretRef} label="New key value" error={errors.secret} autoFocus /> : null}
