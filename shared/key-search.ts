@@ -62,7 +62,8 @@ function parseTime(iso: string | null, fallback: number): number {
 
 function haystackOf(key: KeyView): string {
   const parts = [key.name, key.description, key.owner, ...key.permissions];
-  for (const [name, value] of Object.entries(key.metadata)) parts.push(name, value);
+  // `name=value` too, so a term such as `environment=staging` (or `environment=stag` while typing) finds the pair.
+  for (const [name, value] of Object.entries(key.metadata)) parts.push(name, value, `${name}=${value}`);
   return parts.join('\n').toLowerCase();
 }
 
@@ -173,7 +174,7 @@ function matchesTerm(entry: Entry, term: string): boolean {
 
 /**
  * The keys to show: those matching every query term (in name, description, owner, permissions,
- * metadata names and values, or the first 4+ characters of the id; case-insensitive) and the status filter at `now`, in the chosen order.
+ * metadata names and values, a metadata `name=value` pair, or the first 4+ characters of the id; case-insensitive) and the status filter at `now`, in the chosen order.
  */
 export function filterAndSortKeys(keys: readonly KeyView[], options: KeyListQuery, now: number): KeyView[] {
   const terms = queryTerms(options.query);

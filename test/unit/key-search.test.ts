@@ -63,6 +63,9 @@ describe('filterAndSortKeys: search', () => {
     ['metadata name', 'team', ['openai-prod']],
     ['metadata value', 'platform', ['openai-prod']],
     ['metadata value shared by two keys', 'environment', ['Beta staging', 'openai-prod']],
+    ['metadata name=value', 'environment=staging', ['Beta staging']],
+    ['metadata name=value, any case, while typing', 'Environment=Stag', ['Beta staging']],
+    ['metadata name=value not held', 'team=staging', []],
   ])('matches on %s', (_field, query, expected) => {
     expect(names(filterAndSortKeys(keys, { ...base, query }, NOW))).toEqual(expected);
   });

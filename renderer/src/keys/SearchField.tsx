@@ -39,6 +39,7 @@ export function SearchField() {
         type="search"
         aria-label="Search keys"
         placeholder="Search name, owner, permission, metadata…"
+        title="Every word must match a name, description, owner, permission or metadata; name=value matches one metadata pair (environment=staging). Press / to search."
         autoComplete="off"
         spellCheck={false}
         value={query}
