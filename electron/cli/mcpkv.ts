@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { isVaultError } from '../../shared/errors';
 import { looksLikeSecret } from '../../shared/key-format';
 import * as activity from './commands/activity';
+import * as completion from './commands/completion';
 import * as copy from './commands/copy';
 import * as create from './commands/create';
 import * as del from './commands/delete';
@@ -33,7 +34,7 @@ import { createVaultSession } from './session';
 const VERSION = '0.1.0';
 
 /** In the order `mcpkv --help` lists them. */
-const COMMANDS = [create, list, view, get, edit, revoke, del, rotate, exports, use, run, enableRequirement, copy, activity, settings, doctor];
+const COMMANDS = [create, list, view, get, edit, revoke, del, rotate, exports, use, run, enableRequirement, copy, activity, settings, doctor, completion];
 
 /** Commander's usage errors, as one line like ours. */
 function oneLineError(text: string, write: (text: string) => void): void {
