@@ -34,6 +34,25 @@ export interface ExportReport {
   message?: string;
 }
 
+/** A file's permissions before and after a write took group and other access away, as octal digits. */
+export interface ModeChange {
+  was: string;
+  now: string;
+}
+
+/** What the user is told when a write tightened a file: "`.env` was 644, now 600…". */
+export function describeModeChange(fileName: string, change: ModeChange): string {
+  return `${fileName} was ${change.was}, now ${change.now}: other users could read it, now only you can.`;
+}
+
+/** What `exports:write` answers: the variables written, the file's git state, and a mode it tightened. */
+export interface ProjectWriteResult {
+  fileName: string;
+  changed: string[];
+  git: GitState;
+  tightened?: ModeChange;
+}
+
 export interface GitState {
   /** false when the project is not a git repository (nothing to warn about). */
   repo: boolean;

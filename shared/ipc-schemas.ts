@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { DoctorReport } from './doctor';
-import type { EnvFileView, ExportPreview, ExportReport, ExportView, GitState, ProjectRecord, ProjectView, ScanCandidate } from './exports';
+import type { EnvFileView, ExportPreview, ExportReport, ExportView, GitState, ProjectRecord, ProjectView, ProjectWriteResult, ScanCandidate } from './exports';
 import type { ContractShape } from './ipc-contract';
 import type { ExpiryReminders } from './reminders';
 import {
@@ -87,7 +87,7 @@ export const ipcSchemas = {
       response: returns<Record<string, string>>(),
     },
     preview: { request: exportRequestSchema, response: returns<ExportPreview>() },
-    write: { request: exportRequestSchema, response: returns<{ fileName: string; changed: string[]; git: GitState }>() },
+    write: { request: exportRequestSchema, response: returns<ProjectWriteResult>() },
     ignoreInGit: { request: z.strictObject({ projectId: projectIdSchema, fileName: envFileNameSchema }), response: returns<GitState>() },
     forKey: { request: idRequest, response: returns<ExportView[]>() },
   },

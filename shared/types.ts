@@ -1,3 +1,5 @@
+import type { ModeChange } from './exports';
+
 /** The metadata of a key. The secret itself is never part of it: it lives only in the OS keychain. */
 export interface KeyRecord {
   /** 16 lowercase hex characters, random, stable for the key's whole life (rotation included). */
@@ -75,6 +77,8 @@ export interface EditKeyInput {
 export interface EnvWriteResult {
   file: string;
   changed: string[];
+  /** Present when the write took group and other access away from the file (it holds a secret now). */
+  tightened?: ModeChange;
 }
 
 export type ActivityType =

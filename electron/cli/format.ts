@@ -84,7 +84,8 @@ const OUTCOME_WORDS: Record<ExportReport['outcome'], string> = {
   failed: 'FAILED',
 };
 
-/** One line per .env file a rotate, revoke or delete went through. */
+/** One line per .env file a rotate, revoke or delete went through (with why it failed, or a mode it tightened). */
 export function formatExportReports(reports: ExportReport[]): string[] {
-  return reports.map((r) => `  ${r.file} (${r.variable}): ${OUTCOME_WORDS[r.outcome]}${r.message && r.outcome === 'failed' ? ` — ${r.message}` : ''}`);
+  const note = (r: ExportReport) => (r.message && (r.outcome === 'failed' || r.outcome === 'updated') ? ` — ${r.message}` : '');
+  return reports.map((r) => `  ${r.file} (${r.variable}): ${OUTCOME_WORDS[r.outcome]}${note(r)}`);
 }

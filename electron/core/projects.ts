@@ -7,16 +7,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ENV_FILE_NAME, type EnvFileView, type ProjectRecord, type ProjectView } from '../../shared/exports';
 import { VaultError } from '../../shared/errors';
+import { isInside, LinkRefusedError, locate } from './contained-file';
 import { gitState } from './git-safety';
 import type { MetadataStore, VaultData } from './store';
 
 export function projectsOf(data: VaultData): Record<string, ProjectRecord> {
   return (data.projects as Record<string, ProjectRecord> | undefined) ?? {};
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 export class Projects {
@@ -74,8 +70,8 @@ export class Projects {
   }
 
   /**
-   * The absolute path of `fileName` in the project, checked: a plain `.env*` name, and if the file exists
-   * it is a regular file or a symlink that stays inside the project.
+   * The absolute path of `fileName` in the project, checked: a plain `.env*` name, and if the file is a symlink
+   * (or a chain of them) it stays inside the project.
    */
   async resolveFile(projectId: string, fileName: string): Promise<string> {
     if (!ENV_FILE_NAME.test(fileName)) {
@@ -89,13 +85,12 @@ export class Projects {
       throw new VaultError('FILE_ERROR', `The project folder ${project.path} is gone.`, { cause: error, field: 'projectId' });
     }
     const file = path.join(root, fileName);
-    const stat = await fs.lstat(file).catch(() => null);
-    if (stat?.isSymbolicLink()) {
-      const target = await fs.realpath(file).catch(() => null);
-      if (!target || !isInside(root, target)) {
+    // The writer checks again at the moment it writes (contained-file.ts); this answers early, in the project's words.
+    await locate(file).catch((error: unknown) => {
+      if (error instanceof LinkRefusedError) {
         throw new VaultError('FORBIDDEN', `${fileName} is a link to a place outside the project; it is not written.`, { field: 'fileName' });
       }
-    }
+    });
     return file;
   }
 

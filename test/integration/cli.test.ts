@@ -157,7 +157,7 @@ describe('mcpkv use / enable-requirement', () => {
   it('use upserts MCP_API_KEY and API_KEY_REQUIRED and reports { file, changed }', async () => {
     const key = parseJson<KeyWithSecret>(await cli(['create', 'u', '--json']));
     const env = path.join(t.home, '.env');
-    fs.writeFileSync(env, '# keep me\nMCP_API_KEY=old\n');
+    fs.writeFileSync(env, '# keep me\nMCP_API_KEY=old\n', { mode: 0o600 });
     const result = parseJson<{ file: string; changed: string[] }>(await cli(['use', key.id, '--env', env, '--json']));
     expect(result).toEqual({ file: env, changed: ['MCP_API_KEY', 'API_KEY_REQUIRED'] });
     expect(fs.readFileSync(env, 'utf8')).toBe(`# keep me\nMCP_API_KEY=${key.secret}\nAPI_KEY_REQUIRED=true\n`);

@@ -225,17 +225,19 @@ describe('use and enable-requirement', () => {
     expect(used.lastUsedAt).not.toBeNull();
   });
 
-  it('upserts into an existing file, keeping every other byte, its CRLF and its mode', async () => {
+  it('upserts into an existing file, keeping every other byte and its CRLF, leaving it owner-only', async () => {
     const key = await t.vault.create({ name: 'u2' });
     const env = path.join(t.home, '.env');
     const before = '# settings\r\nexport MCP_API_KEY="old"  # the key\r\n\r\nOTHER=1\r\nAPI_KEY_REQUIRED=false\r\n';
     fs.writeFileSync(env, before, { mode: 0o640 });
     fs.chmodSync(env, 0o640);
-    await new ExportsService(t.vault).use(key.id, { envPath: env, varName: 'MCP_API_KEY' });
+    const result = await new ExportsService(t.vault).use(key.id, { envPath: env, varName: 'MCP_API_KEY' });
     expect(fs.readFileSync(env, 'utf8')).toBe(
       `# settings\r\nexport MCP_API_KEY="${key.secret}"  # the key\r\n\r\nOTHER=1\r\nAPI_KEY_REQUIRED=true\r\n`,
     );
-    expect(fs.statSync(env).mode & 0o777).toBe(0o640);
+    // It receives a secret: group and others lose access, and the caller is told (test/integration/hostile-project.test.ts).
+    expect(fs.statSync(env).mode & 0o777).toBe(0o600);
+    expect(result.tightened).toEqual({ was: '640', now: '600' });
   });
 
   it('honours a custom variable and --no-require', async () => {

@@ -200,14 +200,82 @@ describe('applyEnvFile', () => {
     expect(await fsp.readFile(file, 'utf8')).toBe('# keep\nA=1');
   });
 
-  it.runIf(isRoot)('gives a rewritten file back to its owner when run as root', async () => {
+  describe('a file that receives a secret', () => {
+    it.each([
+      ['644', 0o644],
+      ['640', 0o640],
+      ['606', 0o606],
+    ])('ends up owner-only when it was %s, and says what it was', async (was, loose) => {
+      const file = path.join(dir, '.env');
+      await fsp.writeFile(file, 'A=1\n');
+      await fsp.chmod(file, loose);
+      const result = await applyEnvFile(file, set('A', SECRET), { secret: true });
+      expect(result).toEqual({ file, changed: ['A'], created: false, tightened: { was, now: '600' } });
+      expect(await mode(file)).toBe(0o600);
+    });
+
+    it('says nothing when the file was owner-only already, and keeps other modes for files without a secret', async () => {
+      const file = path.join(dir, '.env');
+      await fsp.writeFile(file, 'A=1\n');
+      await fsp.chmod(file, 0o600);
+      expect(await applyEnvFile(file, set('A', SECRET), { secret: true })).toEqual({ file, changed: ['A'], created: false });
+      await fsp.chmod(file, 0o644);
+      expect(await applyEnvFile(file, set('B', '1'))).toEqual({ file, changed: ['B'], created: false });
+      expect(await mode(file)).toBe(0o644);
+    });
+  });
+
+  it.runIf(isRoot)('refuses a file that belongs to another user, leaving it as it is', async () => {
     const file = path.join(dir, '.env');
     await fsp.writeFile(file, 'A=1\n');
-    await fsp.chown(file, NOBODY, NOBODY);
-    await applyEnvFile(file, set('A', '2'));
+    await fsp.chmod(file, 0o644);
+    await fsp.chown(file, 1234, 1234);
+    const error = await applyEnvFile(file, set('A', SECRET), { secret: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VaultError);
+    expect((error as VaultError).code).toBe('FORBIDDEN');
+    expect((error as VaultError).message).toBe(`${file} belongs to another user; it is not written.`);
     const st = await fsp.stat(file);
-    expect([st.uid, st.gid]).toEqual([NOBODY, NOBODY]);
-    expect(await fsp.readFile(file, 'utf8')).toBe('A=2\n');
+    expect([st.uid, st.mode & 0o777]).toEqual([1234, 0o644]);
+    expect(await fsp.readFile(file, 'utf8')).toBe('A=1\n');
+    await expectEntries(dir, ['.env']);
+  });
+
+  describe('a link leading out of the file\'s folder', () => {
+    let outside: string;
+    let project: string;
+
+    beforeEach(async () => {
+      outside = path.join(dir, 'notes.txt');
+      await fsp.writeFile(outside, 'KEEP=1\n');
+      project = path.join(dir, 'project');
+      await fsp.mkdir(project);
+    });
+
+    it.each([
+      ['straight out', async (link: string) => fsp.symlink('../notes.txt', link)],
+      ['through a link inside first', async (link: string) => {
+        await fsp.symlink('../notes.txt', path.join(project, 'hop'));
+        await fsp.symlink('hop', link);
+      }],
+    ])('is refused (%s), for reading and writing, and the file it names is untouched', async (_label, plant) => {
+      const link = path.join(project, '.env');
+      await plant(link);
+      for (const attempt of [applyEnvFile(link, set('A', SECRET), { secret: true }), readEnvFile(link)]) {
+        const error = await attempt.catch((e: unknown) => e);
+        expect((error as VaultError).code).toBe('FORBIDDEN');
+        expect((error as VaultError).message).toBe(`${link} is a link to a place outside its folder; it is not written.`);
+      }
+      expect(await fsp.readFile(outside, 'utf8')).toBe('KEEP=1\n');
+    });
+
+    it('is written through with followLinks, naming the file written', async () => {
+      const link = path.join(project, '.env');
+      await fsp.symlink('../notes.txt', link);
+      const result = await applyEnvFile(link, set('A', '1'), { followLinks: true });
+      expect(result).toEqual({ file: outside, changed: ['A'], created: false });
+      expect(await fsp.readFile(outside, 'utf8')).toBe('KEEP=1\nA=1\n');
+      expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
+    });
   });
 
   describe('a folder that may not be written to', () => {
@@ -226,7 +294,9 @@ describe('applyEnvFile', () => {
 
     it('is a FILE_ERROR naming the file, and nothing changes', async () => {
       if (isRoot) {
-        // Root ignores permission bits, so run the writer as an unprivileged user.
+        // Root ignores permission bits, so run the writer as an unprivileged user (owning the file: another
+        // user's file is refused before any permission matters).
+        await fsp.chown(file, NOBODY, NOBODY);
         const out = await runAs(NOBODY, file);
         expect(out.error?.code).toBe('FILE_ERROR');
         expect(out.error?.message).toBe(`Permission denied: cannot write ${file}.`);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { VaultError } from '../../../shared/errors';
 import { upsertEnv, type EnvAssignment } from '../../../shared/env-file';
-import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ScanCandidate } from '../../../shared/exports';
+import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ProjectWriteResult, type ScanCandidate } from '../../../shared/exports';
 import { fingerprintOf } from '../../../shared/key-format';
 import { inactiveKeyMessage } from '../../../shared/key-status';
 import { exportKeysSchema, parseOrThrow } from '../../../shared/schemas';
@@ -29,6 +29,8 @@ export interface FileExportRequest {
   projectId: string | null;
   keys: { keyId: string; variable: string }[];
   require: boolean;
+  /** Write through a symlink wherever it leads (the CLI's --follow-symlinks); by default only within its folder. */
+  followLinks?: boolean;
 }
 
 /** Keys into one file of a project, named as the renderer names it: a project id and a file name. */
@@ -47,6 +49,8 @@ export interface UseOptions {
   require?: boolean;
   /** The project the file belongs to, if written through one. */
   projectId?: string | null;
+  /** Write through a symlink wherever it leads (the CLI's --follow-symlinks). */
+  followLinks?: boolean;
 }
 
 export class ExportsService {
@@ -56,19 +60,20 @@ export class ExportsService {
     private readonly projects: Projects = new Projects(vault.store),
   ) {}
 
-  /** Writes the key into a .env file (upsert, atomic, 0600 for a new file), records the export and counts the use. */
+  /** Writes the key into a .env file (upsert, atomic, owner-only), records the export and counts the use. */
   async use(id: string, options: UseOptions): Promise<EnvWriteResult> {
-    const { file, changed } = await this.writeFile({
+    const { file, changed, tightened } = await this.writeFile({
       file: options.envPath,
       projectId: options.projectId ?? null,
       keys: [{ keyId: id, variable: options.varName ?? DEFAULT_ENV_VAR }],
       require: options.require !== false,
+      followLinks: options.followLinks,
     });
-    return { file, changed };
+    return { file, changed, ...(tightened && { tightened }) };
   }
 
-  async enableRequirement(envPath: string): Promise<EnvWriteResult> {
-    const written = await applyEnvFile(envPath, (text) => upsertEnv(text, [{ name: REQUIREMENT_VAR, value: 'true' }]));
+  async enableRequirement(envPath: string, options: { followLinks?: boolean } = {}): Promise<EnvWriteResult> {
+    const written = await applyEnvFile(envPath, (text) => upsertEnv(text, [{ name: REQUIREMENT_VAR, value: 'true' }]), options);
     return { file: written.file, changed: written.changed };
   }
 
@@ -106,10 +111,13 @@ export class ExportsService {
     return assignments;
   }
 
-  /** Writes keys into one .env file in one atomic write, records each export and counts each use. */
+  /**
+   * Writes keys into one .env file in one atomic write, records each export and counts each use. The file ends up
+   * readable by its owner only; `tightened` says when that took access away.
+   */
   async writeFile(request: FileExportRequest): Promise<EnvWriteResult & { exports: ExportRecord[] }> {
     const assignments = await this.assignments(request);
-    const written = await applyEnvFile(request.file, (text) => upsertEnv(text, assignments));
+    const written = await applyEnvFile(request.file, (text) => upsertEnv(text, assignments), { secret: true, followLinks: request.followLinks });
     const at = new Date(this.vault.now()).toISOString();
     const records: ExportRecord[] = request.keys.map(({ keyId, variable }) => ({ keyId, variable, file: written.file, projectId: request.projectId, at }));
     // The records and the use counts go in one store write.
@@ -118,7 +126,7 @@ export class ExportsService {
       records.map((r) => ({ id: r.keyId, detail: `${written.file} (${r.variable})` })),
       { at, alongWith: (data) => withExports(data, records) },
     );
-    return { file: written.file, changed: written.changed, exports: records };
+    return { file: written.file, changed: written.changed, ...(written.tightened && { tightened: written.tightened }), exports: records };
   }
 
   /** Remembered (or suggested) variable names for keys in a project; suggested only, when no project is given. */
@@ -146,10 +154,11 @@ export class ExportsService {
     };
   }
 
-  async write(request: ProjectExportRequest): Promise<{ fileName: string; changed: string[]; git: GitState }> {
+  async write(request: ProjectExportRequest): Promise<ProjectWriteResult> {
     const file = await this.projects.resolveFile(request.projectId, request.fileName);
-    const { changed } = await this.writeFile({ file, projectId: request.projectId, keys: request.keys, require: request.require });
-    return { fileName: request.fileName, changed, git: await gitState(this.projects.get(request.projectId).path, request.fileName) };
+    const { changed, tightened } = await this.writeFile({ file, projectId: request.projectId, keys: request.keys, require: request.require });
+    const git = await gitState(this.projects.get(request.projectId).path, request.fileName);
+    return { fileName: request.fileName, changed, git, ...(tightened && { tightened }) };
   }
 
   async ignoreInGit(projectId: string, fileName: string): Promise<GitState> {

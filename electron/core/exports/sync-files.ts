@@ -3,10 +3,11 @@
  * and on revoke or delete the variable can be taken out. A file whose variable no longer holds the value
  * we wrote was changed by hand: it is left alone and reported.
  */
+import path from 'node:path';
 import { readEnvVar, removeEnvVars, upsertEnv, type EnvEdit } from '../../../shared/env-file';
-import type { ExportRecord, ExportReport } from '../../../shared/exports';
+import { describeModeChange, type ExportRecord, type ExportReport } from '../../../shared/exports';
 import { isVaultError } from '../../../shared/errors';
-import { applyEnvFile, readEnvFile } from '../env-writer';
+import { applyEnvFile, readEnvFile, type EnvWriteOptions } from '../env-writer';
 
 function failure(record: ExportRecord, error: unknown): ExportReport {
   return {
@@ -27,6 +28,7 @@ async function editWhereStillHeld(
   expected: string,
   edit: (text: string, record: ExportRecord) => EnvEdit,
   outcomes: { done: ExportReport['outcome']; isDone?: (current: string | undefined) => boolean },
+  writeOptions: EnvWriteOptions = {},
 ): Promise<ExportReport[]> {
   const reports: ExportReport[] = [];
   for (const record of records) {
@@ -44,13 +46,15 @@ async function editWhereStillHeld(
       }
       const written =
         current === expected
-          ? await applyEnvFile(record.file, (latest) =>
-              readEnvVar(latest, record.variable) === expected ? edit(latest, record) : { text: latest, changed: [] },
+          ? await applyEnvFile(
+              record.file,
+              (latest) => (readEnvVar(latest, record.variable) === expected ? edit(latest, record) : { text: latest, changed: [] }),
+              writeOptions,
             )
           : null;
       reports.push(
         written?.changed.length
-          ? { ...base, outcome: outcomes.done }
+          ? { ...base, outcome: outcomes.done, ...(written.tightened && { message: describeModeChange(path.basename(written.file), written.tightened) }) }
           : { ...base, outcome: 'changed-by-hand', message: `${record.variable} no longer holds this key; left as it is.` },
       );
     } catch (error) {
@@ -60,12 +64,15 @@ async function editWhereStillHeld(
   return reports;
 }
 
-/** Rewrites `variable` from `oldValue` to `newValue` in each file; one report per file. */
+/** Rewrites `variable` from `oldValue` to `newValue` in each file (left owner-only: it gets a secret); one report per file. */
 export function rotateInFiles(records: ExportRecord[], oldValue: string, newValue: string): Promise<ExportReport[]> {
-  return editWhereStillHeld(records, oldValue, (text, r) => upsertEnv(text, [{ name: r.variable, value: newValue }]), {
-    done: 'updated',
-    isDone: (current) => current === newValue,
-  });
+  return editWhereStillHeld(
+    records,
+    oldValue,
+    (text, r) => upsertEnv(text, [{ name: r.variable, value: newValue }]),
+    { done: 'updated', isDone: (current) => current === newValue },
+    { secret: true },
+  );
 }
 
 /** Takes `variable` out of each file where it still holds `value`; one report per file. */

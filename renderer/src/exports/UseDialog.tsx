@@ -5,7 +5,7 @@
  * from the keychain, writes the file and masks the preview.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { REQUIREMENT_VAR, type EnvFileView, type GitState } from '../../../shared/exports';
+import { describeModeChange, REQUIREMENT_VAR, type EnvFileView, type GitState } from '../../../shared/exports';
 import type { RequestOf } from '../../../shared/ipc-contract';
 import { isTemplate } from '../projects/git';
 import { useProjectsStore } from '../projects/projectsStore';
@@ -170,7 +170,8 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
       lastUse = { projectId: request.projectId, fileName: request.fileName };
       const picked = usePickedKeysStore.getState();
       if (keyIds.every((id) => picked.ids.has(id))) picked.clear();
-      toast(result.changed.length ? `Wrote ${result.changed.join(', ')} to ${result.fileName}` : `${result.fileName} is already up to date`);
+      const written = result.changed.length ? `Wrote ${result.changed.join(', ')} to ${result.fileName}` : `${result.fileName} is already up to date`;
+      toast(result.tightened ? `${written}. ${describeModeChange(result.fileName, result.tightened)}` : written);
       onClose();
     } catch (error) {
       setWriteError({ request: requestKey, place: placeError({ code: errorCode(error), field: errorField(error) }), message: errorMessage(error) });
