@@ -224,6 +224,24 @@ test('no project yet: each variable is filled in already, the same rule for ever
   await page.keyboard.press('Escape');
 });
 
+test('"Key created" offers Use…, straight into the Use dialog for the new key', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'New key' }).click();
+  const create = page.getByRole('dialog', { name: 'New key' });
+  await create.getByLabel('Name', { exact: true }).fill('fresh');
+  await create.getByRole('button', { name: 'Create key' }).click();
+  await page.getByRole('dialog', { name: 'Key created' }).getByRole('button', { name: 'Use…' }).click();
+  const use = page.getByRole('dialog', { name: 'Use fresh' });
+  await expect(use.getByRole('textbox', { name: 'Variable for fresh' })).toHaveValue('MCP_API_KEY');
+  await expect(page.getByRole('dialog', { name: 'Key created' })).toHaveCount(0);
+  await expectNoSecretOnPage(page, await app.secrets());
+});
+
+test('what cannot be written says why: expired and revoked keys, a link out of the project, a bad file name', async ({ app }) => {
+  const { page } = app;
+  await app.cli(['create', 'short-lived', '-e', '1']);
+  await app.cli(['create', 'live-key']);
+  const outside = path.join(app.home, 'outside.env');
   fs.writeFileSync(outside, 'KEEP=1\n');
   const dir = app.makeProject('linked', { files: { '.env': 'A=1\n' } });
   fs.symlinkSync(outside, path.join(dir, '.env.linked'));

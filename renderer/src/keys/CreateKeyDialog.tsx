@@ -29,6 +29,7 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
   const upsertKey = useKeysStore((s) => s.upsertKey);
   const select = useKeysStore((s) => s.select);
   const toast = useUiStore((s) => s.toast);
+  const openDialog = useUiStore((s) => s.openDialog);
 
   function change(patch: Partial<KeyFormValues>) {
     setValues((v) => ({ ...v, ...patch }));
@@ -76,6 +77,15 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
           <NewSecretNotice keyId={created.id} keyName={created.name} secret={created.secret} verb="created" />
         </div>
         <footer className="dialog-footer">
+          <button
+            type="button"
+            className="button"
+            onClick={() => openDialog({ kind: 'use', keyId: created.id, keyIds: [created.id] })}
+            title="Write the new key into a project’s .env file (this closes the value shown here)"
+          >
+            <Icon name="use" size={14} />
+            Use…
+          </button>
           <button type="button" className="button" onClick={onClose} autoFocus>
             Done
           </button>

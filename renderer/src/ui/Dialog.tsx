@@ -64,8 +64,9 @@ export function Dialog({ title, subtitle, onClose, children, size = 'medium', bu
       }}
       onClose={() => {
         // Closed natively (the browser may skip the cancel step): follow it. A stale close event of a
-        // dialog shown again since then is ignored.
-        if (!ref.current?.open) onCloseRef.current();
+        // dialog shown again since then is ignored, and so is the one its own unmount sends (ref gone):
+        // another dialog may have taken its place ("Key created" → Use…), and must stay.
+        if (ref.current && !ref.current.open) onCloseRef.current();
       }}
     >
       <header className="dialog-header">
