@@ -204,11 +204,6 @@ test('ticks two keys in the list (click and Space), Use… (2) writes both under
   await expectNoSecretOnPage(page, await app.secrets());
 });
 
-test('what cannot be written says why: expired and revoked keys, a link out of the project, a bad file name', async ({ app }) => {
-  const { page } = app;
-  await app.cli(['create', 'short-lived', '-e', '1']);
-  await app.cli(['create', 'live-key']);
-  const outside = path.join(app.home, 'outside.env');
 test('no project yet: each variable is filled in already, the same rule for every key (an MCP key the default variable, an OpenAI key OPENAI_API_KEY)', async ({ app }) => {
   const { page } = app;
   await app.cli(['settings', '--default-var', 'SERVICE_KEY']);
