@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type AnyApp } from './fixtures';
-import { nav, row } from './screen';
+import { nav, openDetail, row } from './screen';
 
 /** Names of the listed keys, top to bottom. */
 async function listedNames(page: Page): Promise<string[]> {
@@ -45,6 +45,7 @@ test('search as you type matches name, description, owner, permissions and metad
     ['ana@example', ['openai-prod', 'zeta-tools']],
     ['files:write', ['ci-runner']],
     ['environment', ['anthropic-staging', 'openai-prod']],
+    ['environment=staging', ['anthropic-staging']],
     ['ops-42', ['zeta-tools']],
   ];
   for (const [query, expected] of cases) {
@@ -65,6 +66,22 @@ test('search as you type matches name, description, owner, permissions and metad
   await page.getByRole('button', { name: 'Clear search and filter' }).click();
   await expect(search).toHaveValue('');
   await expect.poll(() => listedNames(page)).toHaveLength(5);
+});
+
+test('a search or filter that hides the open key closes its details', async ({ app }) => {
+  const { page } = app;
+  await seedStates(app);
+  const search = page.getByRole('searchbox', { name: 'Search keys' });
+  await openDetail(page, 'openai-prod');
+  await search.fill('openai');
+  await expect(page.getByRole('complementary', { name: 'openai-prod' })).toBeVisible(); // still listed: stays open
+  await search.fill('zeta');
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+
+  await search.fill('');
+  await openDetail(page, 'ci-runner');
+  await page.getByRole('radio', { name: /^Revoked/ }).check();
+  await expect(page.getByRole('complementary')).toHaveCount(0);
 });
 
 test('filters by status; Active includes expiring-soon keys, like the CLI', async ({ app }) => {

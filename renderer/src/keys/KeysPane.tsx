@@ -1,5 +1,5 @@
 /** The list side of the window: toolbar, then the list or what to show instead of it. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { filterAndSortKeys } from '../../../shared/key-search';
 import { useKeysStore } from './keysStore';
 import { NoKeysYet, NoMatches } from './EmptyState';
@@ -17,6 +17,18 @@ export function KeysPane() {
   const sort = useKeysStore((s) => s.sort);
   const now = useKeysStore((s) => s.now);
   const shown = useMemo(() => filterAndSortKeys(keys, { query, status, sort }, now), [keys, query, status, sort, now]);
+  const selectedId = useKeysStore((s) => s.selectedId);
+  const select = useKeysStore((s) => s.select);
+
+  // A search or filter that hides the open key closes its details: a pane about a key the list no longer shows
+  // misleads. Only when the search or filter changes: a key just created (and selected) under a search stays open.
+  const filter = `${status}\n${query}`;
+  const lastFilter = useRef(filter);
+  useEffect(() => {
+    if (lastFilter.current === filter) return;
+    lastFilter.current = filter;
+    if (selectedId !== null && !shown.some((k) => k.id === selectedId)) select(null);
+  }, [filter, shown, selectedId, select]);
 
   let body;
   if (loadError && keys.length === 0) {
