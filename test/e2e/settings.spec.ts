@@ -155,6 +155,20 @@ test('Check the vault: healthy; an orphan keychain entry is found, Repair adds i
   expect((await page.content()).includes(orphanValue), 'holds the secret').toBe(false);
 });
 
+test('Check the vault brings its results into view, however far down they appear', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1000, height: 520 });
+  await app.cli(['create', 'alpha']);
+  await openSettings(page);
+  const check = page.getByRole('button', { name: 'Check the vault' });
+  // The button at the very bottom of the window: the results, below it, start out of view.
+  await check.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await check.click();
+  const result = setting(page, 'Health check').getByRole('status');
+  await expect(result).toContainText('The vault is healthy');
+  await expect(result).toBeInViewport({ ratio: 1 });
+});
+
 test('what opening the vault had to mend is said once, in a banner that can be dismissed', async ({ browser }) => {
   test.skip(test.info().project.name !== 'chromium-bridge', 'Prepares a broken vault file before the bridge starts (the Chromium project).');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-e2e-notice-'));

@@ -3,7 +3,7 @@
  * wrong and what Repair would do about each; Repair does it and says what it did. Reads the whole
  * keychain, so it runs only when asked.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DoctorReport, Finding } from '../../../shared/doctor';
 import { plural } from '../format';
 import { useKeysStore } from '../keys/keysStore';
@@ -83,6 +83,15 @@ export function VaultDoctor() {
   const busy = state.phase === 'checking' || state.phase === 'repairing';
   const shown: Done | null = state.phase === 'done' ? state : busy ? state.last : null;
   const repairable = shown?.report.findings.some((f) => f.repair !== null) ?? false;
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  // The results (or the error) appear below the buttons, often below the fold: bring them into view, or the
+  // click seems to have done nothing.
+  useEffect(() => {
+    if (state.phase !== 'done' && state.phase !== 'error') return;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    resultRef.current?.scrollIntoView({ block: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+  }, [state]);
 
   async function run(repair: boolean) {
     setState({ phase: repair ? 'repairing' : 'checking', last: shown });
@@ -97,7 +106,7 @@ export function VaultDoctor() {
   }
 
   return (
-    <div className="doctor">
+    <div className="doctor" ref={resultRef}>
       <div className="doctor-actions">
         <button type="button" className="button" onClick={() => void run(false)} disabled={busy}>
           <Icon name="search" size={14} />
