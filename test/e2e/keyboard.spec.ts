@@ -112,3 +112,22 @@ test('an open dialog keeps focus inside it and has a title', async ({ app }) => 
     expect(await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null || document.activeElement === document.body)).toBe(true);
   }
 });
+
+test('"?" lists the keyboard shortcuts (Ctrl+C on a row among them); tooltips name them too', async ({ app }) => {
+  const { page } = app;
+  await app.createKey('svc');
+  await expect(page.getByRole('button', { name: 'Copy svc' })).toHaveAttribute('title', /Ctrl\+C on the row/);
+  await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).toHaveAttribute('title', 'Keyboard shortcuts (?)');
+  await page.locator('body').press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('row', { name: /Ctrl C.*Copy the focused key/ })).toBeVisible();
+  await expect(help.getByRole('row', { name: /Ctrl N.*New key/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  // Typed into the search, "?" is just a character.
+  const search = page.getByRole('searchbox', { name: 'Search keys' });
+  await search.fill('');
+  await search.press('?');
+  await expect(search).toHaveValue('?');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

@@ -1,9 +1,10 @@
-/** The title bar: the app's name, search, and New key. */
+/** The title bar: the app's name, search, New key, and the keyboard shortcuts ("?"). */
 import { MOD_LABEL } from '../format';
 import { SearchField } from '../keys/SearchField';
 import { useUiStore } from './uiStore';
 import { useReadOnlyReason } from '../keys/keysStore';
 import { Icon } from './Icon';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 export function AppHeader() {
   const openDialog = useUiStore((s) => s.openDialog);
@@ -29,6 +30,7 @@ export function AppHeader() {
         New key
         <kbd aria-hidden="true">{MOD_LABEL} N</kbd>
       </button>
+      <ShortcutsHelp />
     </header>
   );
 }
