@@ -264,3 +264,16 @@ test('screenshots: the Activity screen, light and dark', async ({ app }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'activity-dark');
 });
+
+test('the When column shows its date and "ago" whole at 1280×800', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.createKey('svc');
+  await app.reloadDaysLater(10);
+  await nav(page, 'Activity').click();
+  const when = page.getByRole('table').locator('tbody td.col-when').first();
+  await expect(when).toContainText('10 days ago');
+  for (const part of [when.locator('time'), when.locator('.activity-ago')]) {
+    expect(await part.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+});

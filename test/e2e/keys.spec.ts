@@ -329,3 +329,21 @@ test('a key whose value the keychain lost says so in its row and detail, and one
   await page.keyboard.press('Escape');
   await expectNoSecretOnPage(page, await app.secrets());
 });
+
+test('at 1280×800 with the details open: masks keep their last four characters, Revoke and Delete share a line', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const key = await app.createKey('a-key-with-a-rather-long-name-for-the-column');
+  const detail = await openDetail(page, 'a-key-with-a-rather-long-name-for-the-column');
+  const cell = row(page, 'a-key-with-a-rather-long-name-for-the-column').locator('.cell-key');
+  await expect(cell).toContainText(`…${key.secret.slice(-4)}`);
+  // The last four characters are drawn whole, inside their cell (only the prefix may shorten).
+  const tail = cell.locator('.masked-tail');
+  const [tailBox, cellBox] = [await tail.boundingBox(), await cell.boundingBox()];
+  expect(tailBox!.x + tailBox!.width).toBeLessThanOrEqual(cellBox!.x + cellBox!.width);
+  expect(await tail.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const actions = detail.getByRole('group', { name: 'Key actions' });
+  const revoke = await actions.getByRole('button', { name: 'Revoke' }).boundingBox();
+  const del = await actions.getByRole('button', { name: 'Delete' }).boundingBox();
+  expect(del!.y).toBe(revoke!.y);
+});

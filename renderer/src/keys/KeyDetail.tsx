@@ -112,11 +112,16 @@ export function KeyDetail({ keyView: key }: { keyView: KeyView }) {
       />
 
       <div className="detail-actions" role="group" aria-label="Key actions">
-        <UseKeyButton keyView={key} />
-        <ActionButton icon="pencil" label="Edit" dialog={{ kind: 'edit', keyId: key.id }} disabled={null} />
-        <ActionButton icon="rotate" label="Rotate" dialog={{ kind: 'rotate', keyId: key.id }} disabled={readOnly ?? (revoked ? 'A revoked key cannot be rotated.' : null)} />
-        <ActionButton icon="ban" label="Revoke" dialog={{ kind: 'revoke', keyId: key.id }} disabled={readOnly ?? (revoked ? 'This key is already revoked.' : null)} danger />
-        <ActionButton icon="trash" label="Delete" dialog={{ kind: 'delete', keyId: key.id }} disabled={readOnly} danger />
+        {/* Two groups that wrap as wholes: in a narrow pane the destructive pair moves down together, never "Delete" alone. */}
+        <div className="detail-actions-group">
+          <UseKeyButton keyView={key} />
+          <ActionButton icon="pencil" label="Edit" dialog={{ kind: 'edit', keyId: key.id }} disabled={null} />
+          <ActionButton icon="rotate" label="Rotate" dialog={{ kind: 'rotate', keyId: key.id }} disabled={readOnly ?? (revoked ? 'A revoked key cannot be rotated.' : null)} />
+        </div>
+        <div className="detail-actions-group">
+          <ActionButton icon="ban" label="Revoke" dialog={{ kind: 'revoke', keyId: key.id }} disabled={readOnly ?? (revoked ? 'This key is already revoked.' : null)} danger />
+          <ActionButton icon="trash" label="Delete" dialog={{ kind: 'delete', keyId: key.id }} disabled={readOnly} danger />
+        </div>
       </div>
 
       <UsedIn keyId={key.id} revoked={revoked} />

@@ -1,6 +1,5 @@
 /** One row of the key list: a grid row whose cells name the key, its masked value and its state. */
 import { memo, type CSSProperties } from 'react';
-import { maskKey } from '../../../shared/key-format';
 import { displayStatus } from '../../../shared/key-search';
 import type { KeyView } from '../../../shared/types';
 import { describeExpiry } from '../../../shared/key-status';
@@ -8,6 +7,7 @@ import { describeLastUsed } from '../format';
 import { RowCopyButton, useRowCopyShortcut } from '../copy/RowCopyButton';
 import { PickCheckbox } from '../exports/PickCheckbox';
 import { unusableReason } from '../exports/usable';
+import { MaskedKey } from './MaskedKey';
 import { StatusBadge } from './StatusBadge';
 
 interface KeyRowProps {
@@ -68,7 +68,7 @@ export const KeyRow = memo(function KeyRow({ keyView: key, index, now, selected,
         />
       </div>
       <div role="gridcell" className="cell cell-key has-copy">
-        <code className="mono masked">{maskKey(key)}</code>
+        <MaskedKey keyView={key} />
         <RowCopyButton keyView={key} status={status} />
       </div>
       <div role="gridcell" className="cell cell-status">

@@ -67,7 +67,8 @@ interface UiState {
 }
 
 let nextToastId = 1;
-const MAX_TOASTS = 4;
+/** At most two at once: more would stack up over the screen; the newest stay. */
+export const MAX_TOASTS = 2;
 const MAX_CLIPBOARD_MS = 10 * 60_000;
 
 export const useUiStore = create<UiState>()((set, get) => ({
