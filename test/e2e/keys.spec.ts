@@ -347,3 +347,25 @@ test('at 1280×800 with the details open: masks keep their last four characters,
   const del = await actions.getByRole('button', { name: 'Delete' }).boundingBox();
   expect(del!.y).toBe(revoke!.y);
 });
+
+test('toasts: at most two at once, one width, in one place whether or not a dialog is open', async ({ app }) => {
+  const { page } = app;
+  await app.createKey('svc');
+  const detail = await openDetail(page, 'svc');
+  for (const description of ['one', 'two', 'three']) {
+    await detail.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit svc' });
+    await edit.getByLabel('Description').fill(description);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit).toHaveCount(0);
+  }
+  const toasts = page.getByRole('region', { name: 'Notifications' }).locator('.toast');
+  await expect(toasts).toHaveCount(2);
+  const [first, second] = [await toasts.nth(0).boundingBox(), await toasts.nth(1).boundingBox()];
+  expect(first!.width).toBe(second!.width);
+  // A dialog opens: the toasts stay where they were (drawn inside the dialog, at the same place).
+  await detail.getByRole('button', { name: 'Edit' }).click();
+  const inDialog = page.getByRole('dialog', { name: 'Edit svc' }).locator('.toast').last();
+  await expect(inDialog).toBeVisible();
+  expect((await inDialog.boundingBox())!.x).toBe(second!.x);
+});
