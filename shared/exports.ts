@@ -85,6 +85,15 @@ export interface ExportPreview {
   /** The whole file before → after, line by line, every key value masked. */
   diff: DiffLine[];
   git: GitState;
+  /** Other vault keys the write would overwrite, by variable: the user is asked before it replaces them. */
+  replaces: ReplacedKey[];
+}
+
+/** A vault key that a variable holds now and a write would overwrite. */
+export interface ReplacedKey {
+  variable: string;
+  keyId: string;
+  keyName: string;
 }
 
 export interface ExportView extends ExportRecord {

@@ -20,9 +20,10 @@ export const METADATA_VALUE_MAX = 500;
 export const SECRET_MAX = 4096;
 export const EXPIRY_DAYS_MAX = 3650;
 
-// Names and free text must not smuggle control characters (terminal escapes, NUL) into tables and files.
+// Names and free text must not smuggle control characters into tables and files: each is refused alike (C0 with tab,
+// DEL, C1 with the one-byte CSI \u009b), whether it is a terminal escape, a NUL or a tab that breaks a table's columns.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 const FORBIDDEN_OBJECT_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const text = (label: string, max: number) =>
@@ -50,7 +51,8 @@ export const permissionsSchema = z
 
 export const metadataKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'Metadata names may use only letters, digits and _ . - (at most 64)' })
+  // Letters and digits of any script (région, 地域), with their combining marks.
+  .regex(/^[\p{L}\p{M}\p{N}_.-]{1,64}$/u, { error: 'Metadata names may use only letters and digits (of any language) and _ . - (at most 64)' })
   .refine((k) => !FORBIDDEN_OBJECT_KEYS.has(k), { error: 'That metadata name is reserved' });
 
 export const metadataSchema = z
@@ -220,7 +222,7 @@ export function fieldOfPath(path: readonly PropertyKey[]): string | undefined {
 
 /**
  * Parses `value` or throws VaultError('VALIDATION') with the first problem's message and, in `field`, where it is.
- * Messages name their field; when the bad value is an element of a list (permissions.2), which one is told in front.
+ * Messages name their field; when the bad value is an element of a list, which one is told after it, in words.
  */
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
@@ -228,6 +230,10 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.
   const issue = result.error.issues[0];
   if (!issue) throw new VaultError('VALIDATION', 'Invalid input');
   if (issue.code === 'unrecognized_keys') throw new VaultError('VALIDATION', 'Unknown field in request', { field: fieldOfPath(issue.path) });
-  const where = typeof issue.path.at(-1) === 'number' ? `${issue.path.join('.')}: ` : '';
-  throw new VaultError('VALIDATION', `${where}${issue.message}`, { field: fieldOfPath(issue.path) });
+  // A record's bad name: its own rule's words, not the record's.
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  // Which element of a list, in words (`permissions.1` is ours, not the user's).
+  const index = issue.path.at(-1);
+  const which = typeof index === 'number' ? ` (item ${index + 1} of the list)` : '';
+  throw new VaultError('VALIDATION', `${message}${which}`, { field: fieldOfPath(issue.path) });
 }

@@ -7,6 +7,7 @@ import type { ExportReport } from '../../shared/exports';
 import { maskKey } from '../../shared/key-format';
 import { describeExpiry } from '../../shared/key-status';
 import type { KeyView, KeyWithSecret } from '../../shared/types';
+import { alignColumns, clip } from './columns';
 
 function statusLabel(key: KeyView): string {
   return key.status === 'active' && key.expiringSoon ? 'expiring soon' : key.status;
@@ -14,11 +15,6 @@ function statusLabel(key: KeyView): string {
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '-';
-}
-
-/** Cuts text to `width` characters, marking the cut with an ellipsis. */
-export function clip(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
 export function formatTable(keys: KeyView[], secrets?: Map<string, string>): string {
@@ -34,9 +30,7 @@ export function formatTable(keys: KeyView[], secrets?: Map<string, string>): str
     day(k.lastUsedAt),
   ]);
   const header = ['ID', 'NAME', 'KEY', 'STATUS', 'EXPIRES', 'PERMISSIONS', 'LAST USED'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return [line(header), ...rows.map(line)].join('\n');
+  return alignColumns([header, ...rows]).join('\n');
 }
 
 export function formatDetail(key: KeyView): string {

@@ -60,6 +60,20 @@ export async function readImportedSecret(output: Output): Promise<string> {
 /** Asks on a terminal; scripts (no terminal) and --yes go ahead, as their caller already decided. */
 export async function confirm(question: string, assumeYes: boolean): Promise<boolean> {
   if (assumeYes || !isInteractive()) return true;
+  return ask(question);
+}
+
+/**
+ * For a write that could leak or lose a key (into a git-tracked file, over another key): asks at a terminal; a script
+ * (no terminal) is refused with `refusal`, which says how to go ahead, unless `force` says the user already decided.
+ */
+export async function confirmOrRefuse(question: string, options: { force?: boolean; refusal: string }): Promise<void> {
+  if (options.force) return;
+  if (!isInteractive()) throw new VaultError('FORBIDDEN', options.refusal);
+  if (!(await ask(question))) throw new VaultError('VALIDATION', 'Cancelled; nothing was changed.');
+}
+
+async function ask(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));

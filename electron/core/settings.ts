@@ -44,8 +44,14 @@ function sameSettings(a: Settings, b: Settings): boolean {
   return (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).every((k) => a[k] === b[k]);
 }
 
-/** A create request without an expiry gets the `defaultExpiryDays` setting; an explicit expiry is kept as given. */
-export function withDefaultExpiry<T extends { expiresInDays?: number; expiresAt?: string | null }>(input: T, settings: Pick<Settings, 'defaultExpiryDays'>): T {
+/**
+ * A create request without an expiry gets the `defaultExpiryDays` setting; an explicit expiry is kept as given. An
+ * imported key gets none: its expiry is its provider's, which we do not know (the rotation reminder still applies).
+ */
+export function withDefaultExpiry<T extends { expiresInDays?: number; expiresAt?: string | null; importSecret?: string }>(
+  input: T,
+  settings: Pick<Settings, 'defaultExpiryDays'>,
+): T {
   if (input.expiresInDays !== undefined || input.expiresAt !== undefined) return input;
-  return { ...input, expiresInDays: settings.defaultExpiryDays };
+  return { ...input, expiresInDays: input.importSecret !== undefined ? 0 : settings.defaultExpiryDays };
 }

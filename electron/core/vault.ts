@@ -50,15 +50,28 @@ function describeRef(ref: string): string {
   return looksLikeSecret(ref) || !/^[\w .@:-]{1,100}$/.test(ref) ? 'that id or name' : `"${ref}"`;
 }
 
+/** The fewest characters of an id that `resolve` takes as a prefix. */
+export const MIN_ID_PREFIX = 4;
+
+/** Keys an id prefix could mean, by id and name (the first few): `2 keys: fd5c5b5177095c73 "Production", …`. */
+function describeCandidates(keys: KeyRecord[]): string {
+  const shown = keys.slice(0, 5).map((k) => `${k.id} "${k.name}"`);
+  return `${keys.length} key${keys.length === 1 ? '' : 's'}: ${shown.join(', ')}${keys.length > shown.length ? ', …' : ''}`;
+}
+
 /** The keychain account that holds a rotation's new value until the rotation is complete. */
 export function nextAccount(id: string): string {
   return `${id}:next`;
 }
 
-/** Trims surrounding whitespace from a pasted or piped secret, telling whether anything was trimmed. */
+/**
+ * Trims surrounding whitespace from a pasted or piped secret, telling whether anything was trimmed. One line ending
+ * after the value (`echo "$KEY" |`, a line typed at a prompt) is how a line ends, not whitespace worth a note.
+ */
 export function normalizeImportedSecret(raw: string): { secret: string; trimmed: boolean } {
-  const secret = raw.trim();
-  return { secret: parseOrThrow(secretSchema, secret), trimmed: secret !== raw };
+  const line = raw.replace(/\r?\n$/, '');
+  const secret = line.trim();
+  return { secret: parseOrThrow(secretSchema, secret), trimmed: secret !== line };
 }
 
 export class Vault {
@@ -114,10 +127,14 @@ export class Vault {
     const lower = ref.toLocaleLowerCase();
     const byName = keys.find((k) => k.name.toLocaleLowerCase() === lower);
     if (byName) return this.view(byName);
-    if (/^[0-9a-f]{4,15}$/.test(ref)) {
+    if (/^[0-9a-f]{1,15}$/.test(ref)) {
       const matches = keys.filter((k) => k.id.startsWith(ref));
+      // A prefix this short would pick a key by chance as the vault grows: it names the candidates instead.
+      if (ref.length < MIN_ID_PREFIX && matches.length > 0) {
+        throw new VaultError('VALIDATION', `An id prefix needs ${MIN_ID_PREFIX} or more characters; "${ref}" starts ${describeCandidates(matches)}.`);
+      }
       if (matches.length === 1) return this.view(matches[0]!);
-      if (matches.length > 1) throw new VaultError('VALIDATION', `Id prefix ${ref} matches ${matches.length} keys; give more characters.`);
+      if (matches.length > 1) throw new VaultError('VALIDATION', `Id prefix ${ref} matches ${describeCandidates(matches)}; give more characters.`);
     }
     throw new VaultError('NOT_FOUND', `No key matches ${describeRef(ref)}.`);
   }

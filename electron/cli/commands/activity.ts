@@ -5,7 +5,7 @@ import { isVaultError } from '../../../shared/errors';
 import { KEY_ID_PATTERN } from '../../../shared/key-format';
 import type { ActivityEvent, ActivityType } from '../../../shared/types';
 import type { ActivityLog } from '../../core/activity-log';
-import { clip } from '../format';
+import { alignColumns, clip } from '../columns';
 import type { CliIo } from '../io';
 import { respond } from '../respond';
 
@@ -28,9 +28,7 @@ export function formatActivity(events: ActivityEvent[], total: number, offset: n
   if (events.length === 0) return `No events at offset ${offset} (${total} in all).`;
   const rows = events.map((e) => [e.at.slice(0, 19).replace('T', ' '), e.type, clip(e.keyName, 32), e.keyId, e.detail ?? '']);
   const header = ['WHEN (UTC)', 'EVENT', 'KEY', 'ID', 'DETAIL'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  const lines = [line(header), ...rows.map(line)];
+  const lines = alignColumns([header, ...rows]);
   if (offset + events.length < total || offset > 0) {
     lines.push('', `Events ${offset + 1}–${offset + events.length} of ${total}; --limit and --offset show others.`);
   }

@@ -4,8 +4,10 @@ import type { CreateKeyInput } from '../../../shared/types';
 import { resolveEnvPath } from '../arguments';
 import { formatNewSecret } from '../format';
 import type { CliIo } from '../io';
+import { knownProject } from '../known-project';
 import { keyFieldOptions, keyFields, parseMeta, type KeyOptions } from '../key-options';
 import { respond } from '../respond';
+import { checkBeforeWrite, writeCheckOptions, type WriteCheckOptions } from '../write-checks';
 import { readImportedSecret } from '../terminal';
 
 export function register(program: Command, io: CliIo): void {
@@ -17,10 +19,17 @@ export function register(program: Command, io: CliIo): void {
   )
     .option('--prefix <prefix>', 'the key prefix (default mcp_sk_)')
     .option('--import', 'import an existing key value, read from stdin, instead of generating one')
-    .option('-u, --use-in-env [path]', 'also write the key into a .env file (default ./.env)')
+    .option('-u, --use-in-env [path]', 'also write the key into a .env file (default ./.env), checked as mcpkv use checks it')
+    .option('--no-project', 'with -u: do not add the file\'s folder to the vault\'s projects')
+    .addOption(writeCheckOptions()[0]!)
+    .addOption(writeCheckOptions()[1]!)
     .option('--json', 'print the key record as JSON')
-    .action(async (name: string, options: KeyOptions & { prefix?: string; import?: boolean; useInEnv?: string | boolean }) => {
-      const { vault, settings, exports } = await io.session.open();
+    .action(async (name: string, options: KeyOptions & { prefix?: string; import?: boolean; useInEnv?: string | boolean; project: boolean } & WriteCheckOptions) => {
+      const { vault, settings, exports, projects } = await io.session.open();
+      const envPath = options.useInEnv === undefined ? undefined : resolveEnvPath(typeof options.useInEnv === 'string' ? options.useInEnv : undefined);
+      const varName = settings.get().defaultEnvVar;
+      // Checked before the key exists (and before a value is read): a refused write leaves no key behind.
+      if (envPath) await checkBeforeWrite({ exports }, envPath, [{ keyId: '', variable: varName }], options, io);
       const input: CreateKeyInput = {
         name,
         ...keyFields(options),
@@ -31,10 +40,9 @@ export function register(program: Command, io: CliIo): void {
       // No expiry given: the default-expiry setting (an explicit one is kept as given).
       const { withDefaultExpiry } = await import('../../core/settings');
       const key = await vault.create(withDefaultExpiry(input, settings.get()));
-      const env =
-        options.useInEnv !== undefined
-          ? await exports.use(key.id, { envPath: resolveEnvPath(typeof options.useInEnv === 'string' ? options.useInEnv : undefined) })
-          : undefined;
+      const project = envPath ? await knownProject({ projects }, envPath, options.project) : undefined;
+      const env = envPath ? await exports.use(key.id, { envPath, varName, projectId: project!.id }) : undefined;
+      project?.announce(io);
       // An imported value is the user's own: it is not echoed back.
       const { secret: _secret, ...record } = key;
       const shown = options.import ? record : key;

@@ -14,9 +14,13 @@ export function exportsOfKey(data: VaultData, keyId: string): ExportRecord[] {
   return exportsOf(data).filter((e) => e.keyId === keyId);
 }
 
-/** The list with `records` added; an export of the same key, file and variable is replaced (newest time). */
+/**
+ * The list with `records` added. A variable holds one key: an export to the same file and variable is replaced,
+ * whichever key it was of, so a key written over another ends that one's record (doctor and rotation no longer
+ * look for it there).
+ */
 export function withExports(data: VaultData, records: ExportRecord[]): VaultData {
-  const same = (a: ExportRecord, b: ExportRecord) => a.keyId === b.keyId && a.file === b.file && a.variable === b.variable;
+  const same = (a: ExportRecord, b: ExportRecord) => a.file === b.file && a.variable === b.variable;
   const kept = exportsOf(data).filter((existing) => !records.some((r) => same(existing, r)));
   return { ...data, exports: [...kept, ...records] };
 }

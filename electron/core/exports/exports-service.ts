@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { VaultError } from '../../../shared/errors';
 import { upsertEnv, type EnvAssignment } from '../../../shared/env-file';
-import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ProjectWriteResult, type ScanCandidate } from '../../../shared/exports';
+import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ReplacedKey, type ProjectWriteResult, type ScanCandidate } from '../../../shared/exports';
 import { fingerprintOf } from '../../../shared/key-format';
 import { inactiveKeyMessage } from '../../../shared/key-status';
 import { exportKeysSchema, parseOrThrow } from '../../../shared/schemas';
@@ -137,6 +137,18 @@ export class ExportsService {
 
   async preview(request: ProjectExportRequest): Promise<ExportPreview> {
     const file = await this.projects.resolveFile(request.projectId, request.fileName);
+    const preview = await this.previewFile(file, request);
+    return { fileName: request.fileName, ...preview, git: await gitState(this.projects.get(request.projectId).path, request.fileName) };
+  }
+
+  /**
+   * What writing keys into `file` would do, written nowhere: the masked diff, and the other vault keys it would
+   * replace (the Use dialog's preview; `mcpkv use --dry-run`).
+   */
+  async previewFile(
+    file: string,
+    request: Pick<FileExportRequest, 'keys' | 'require'>,
+  ): Promise<Omit<ExportPreview, 'fileName' | 'git'>> {
     const assignments = await this.assignments(request);
     const before = await readEnvFile(file);
     const { text: after, changed } = upsertEnv(before ?? '', assignments);
@@ -146,12 +158,30 @@ export class ExportsService {
     for (const record of exportsOf(this.vault.store.read())) if (record.file === file) names.add(record.variable);
     for (const [variable, value] of Object.entries(parseDotenv(before ?? ''))) if (looksLikeKey(variable, value)) names.add(variable);
     return {
-      fileName: request.fileName,
       exists: before !== null,
       changed,
       diff: toDiffLines(maskVariables(before ?? '', names), maskVariables(after, names)),
-      git: await gitState(this.projects.get(request.projectId).path, request.fileName),
+      replaces: await this.replacedKeys(file, request.keys, before),
     };
+  }
+
+  /**
+   * The other vault keys a write of `keys` into `file` would overwrite: a variable that holds another key's value
+   * now (found by value, so a key put there by hand counts too). Their export record of the variable ends with the
+   * write (withExports); the Use dialog and `mcpkv use` name them first.
+   */
+  async replacedKeys(file: string, keys: readonly { keyId: string; variable: string }[], text?: string | null): Promise<ReplacedKey[]> {
+    const current = text === undefined ? await readEnvFile(file).catch(() => null) : text;
+    if (current === null) return [];
+    const values = parseDotenv(current);
+    const all = this.vault.list();
+    const replaced: ReplacedKey[] = [];
+    for (const { keyId, variable } of keys) {
+      const value = values[variable];
+      const holder = value ? await this.findKeyWithValue(all, value) : null;
+      if (holder !== null && holder !== keyId) replaced.push({ variable, keyId: holder, keyName: this.vault.get(holder).name });
+    }
+    return replaced;
   }
 
   async write(request: ProjectExportRequest): Promise<ProjectWriteResult> {
