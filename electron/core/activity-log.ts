@@ -13,9 +13,9 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { ACTIVITY_TYPES, queryActivity, type ActivityPage, type ActivityQuery } from '../../shared/activity';
 import type { ActivityEvent, ActivityType } from '../../shared/types';
+import { lockFile } from './file-lock';
 import { writeFileAtomic } from './atomic-write';
 import type { ActivitySink } from './vault';
 
@@ -132,12 +132,7 @@ export class ActivityLog implements ActivitySink {
 
   private async locked<T>(task: () => Promise<T>): Promise<T> {
     fs.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
-    const release = await lockfile.lock(this.path, {
-      realpath: false,
-      lockfilePath: `${this.path}.lock`,
-      stale: 10_000,
-      retries: { retries: 400, factor: 1.3, minTimeout: 2, maxTimeout: 50, randomize: true },
-    });
+    const release = await lockFile(this.path);
     try {
       return await task();
     } finally {

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { isVaultError } from '../../shared/errors';
+import { lockFile } from './file-lock';
 import { MetadataStore } from './store';
 
 /** Present from setting a broken file aside until the vault is rebuilt from the keychain. */
@@ -44,7 +44,7 @@ function readable(file: string, open: () => MetadataStore): MetadataStore | null
 export async function openStoreRecovering(file: string, open: () => MetadataStore): Promise<OpenedStore> {
   const store = readable(file, open);
   if (store) return { store, setAsideAs: null };
-  const release = await lockfile.lock(file, { realpath: false, lockfilePath: `${file}.lock`, stale: 10_000, retries: { retries: 100, minTimeout: 5, maxTimeout: 100 } });
+  const release = await lockFile(file);
   try {
     // Another process may have set it aside while we waited for the lock.
     const again = readable(file, open);

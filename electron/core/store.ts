@@ -17,10 +17,10 @@
 import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { VaultError } from '../../shared/errors';
 import type { KeyRecord } from '../../shared/types';
 import { writeFileAtomicSync } from './atomic-write';
+import { lockFile } from './file-lock';
 import { STORE_FILE_NAME } from './paths';
 
 export const STORE_VERSION = 1;
@@ -332,12 +332,7 @@ export class MetadataStore {
   private async lockedUpdate<T>(change: (data: VaultData) => Promise<{ data: VaultData; result: T }> | { data: VaultData; result: T }): Promise<T> {
     let release: () => Promise<void>;
     try {
-      release = await lockfile.lock(this.path, {
-        realpath: false,
-        lockfilePath: `${this.path}.lock`,
-        stale: 10_000,
-        retries: { retries: 400, factor: 1.3, minTimeout: 2, maxTimeout: 50, randomize: true },
-      });
+      release = await lockFile(this.path);
     } catch (error) {
       throw new VaultError('CONFLICT', 'The vault is busy: another MCP Key Vault process is holding it. Try again.', { cause: error });
     }

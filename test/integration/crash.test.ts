@@ -5,15 +5,17 @@
  * - every key that is not revoked has its secret in the keychain, matching its fingerprint;
  * - no secret sits in the keychain without its record (no orphans, no leftover rotation accounts);
  * - the .env file is a whole version — the old one or the new one — and holds the key's current value.
+ * The next command after each kill is a real `mcpkv list`, and it must not wait for the killed process's lock
+ * to go stale: every lock left behind is made to look fresh for an hour first (no timed assertion needed).
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { upsertEnv } from '../../shared/env-file';
 import { fingerprintOf } from '../../shared/key-format';
-import { recoverInterrupted } from '../../electron/core/recovery';
 import { makeTestVault, parseJson, repoRoot, runCli, type TestVault } from '../helpers/test-vault';
 
 const RUNS = Number(process.env.MCPKV_CRASH_RUNS ?? 200);
@@ -32,6 +34,17 @@ function runAndKill(args: string[], delayMs: number): Promise<{ killed: boolean 
       resolve({ killed: signal === 'SIGKILL' });
     });
   });
+}
+
+/**
+ * Makes every lock a killed process left in the vault folder look fresh for an hour, so that only knowing its
+ * owner is gone (not proper-lockfile's 10 s staleness rule) can let the next command take it over.
+ */
+function pinLeftLocks(home = t.home): string[] {
+  const locks = fs.readdirSync(home).filter((name) => name.endsWith('.lock'));
+  const inAnHour = new Date(Date.now() + 3_600_000);
+  for (const name of locks) fs.utimesSync(path.join(home, name), inAnHour, inAnHour);
+  return locks;
 }
 
 async function timeOf(args: string[]): Promise<number> {
@@ -63,6 +76,8 @@ describe('crash safety', () => {
       use: await timeOf(['use', mainKey, '--env', envFile]),
     };
     let killedMidway = 0;
+    let locksLeft = 0;
+    const nextCommandMs: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const op = (['create', 'rotate', 'use'] as const)[run % 3]!;
       const args = op === 'create' ? ['create', `crash-${run}`] : op === 'rotate' ? ['rotate', mainKey] : ['use', mainKey, '--env', envFile];
@@ -70,9 +85,13 @@ describe('crash safety', () => {
       const { killed } = await runAndKill(args, Math.random() * spans[op] * 1.1);
       if (killed) killedMidway++;
 
-      // The next process to open the vault finishes or undoes what was cut short.
+      // The next command finishes or undoes what was cut short, without waiting for the dead process's lock.
+      locksLeft += pinLeftLocks().length;
+      const started = performance.now();
+      const next = await runCli(['list', '--json'], t.env);
+      nextCommandMs.push(performance.now() - started);
+      expect(next.code, `run ${run} (${op}): the next command failed: ${next.stderr}`).toBe(0);
       const vault = t.open();
-      await recoverInterrupted(vault);
       expect(vault.journal.pending()).toEqual([]);
 
       const keys = vault.list();
@@ -93,9 +112,32 @@ describe('crash safety', () => {
       expect(parse(envAfter).MCP_API_KEY, `run ${run} (${op}): .env does not hold the key's current value`).toBe(current);
       expect(envAfter.startsWith('# app settings\nPORT=8080\n')).toBe(true);
     }
-    // The test means something only if many runs were really cut short.
+    // Timings are reported, not asserted (BENCHMARKS.md holds the numbers).
+    const sorted = [...nextCommandMs].sort((a, b) => a - b);
+    console.log(`next command after a kill: median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted.at(-1)!)} ms; ${locksLeft} lock(s) left by killed processes, ${killedMidway} of ${RUNS} runs cut short`);
+    // The test means something only if many runs were really cut short, some of them holding a lock.
     expect(killedMidway).toBeGreaterThan(RUNS / 3);
+    expect(locksLeft).toBeGreaterThan(0);
+
     const store = JSON.parse(fs.readFileSync(path.join(t.home, 'vault.json'), 'utf8'));
     expect(store.version).toBe(1);
+  });
+
+  it('takes over at once the vault lock of a process killed while holding it', { timeout: 120_000 }, async () => {
+    const own = makeTestVault();
+    onTestFinished(() => own.cleanup());
+    // A process that dies inside a store update: SIGKILL, so no exit handler removes its lock.
+    const script = `const { openNodeStore } = await import(${JSON.stringify(path.join(repoRoot, 'electron/core/conf-store.ts'))});
+      setInterval(() => {}, 60_000);
+      openNodeStore(process.env.MCPKV_HOME).update(() => { process.stdout.write('locked\\n'); return new Promise(() => {}); });`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: own.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(holder, 'exit');
+    await Promise.race([once(holder.stdout!, 'data'), exited.then(() => Promise.reject(new Error('the holder ended before it held the lock')))]);
+    holder.kill('SIGKILL');
+    await exited;
+    // Its lock looks fresh for an hour: without knowing its owner is gone, the command below would give up "busy".
+    expect(pinLeftLocks(own.home)).toContain('vault.json.lock');
+    const result = await runCli(['create', 'after-a-killed-holder', '--json'], own.env);
+    expect(result.code, result.stderr).toBe(0);
   });
 });
