@@ -73,7 +73,9 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
   // Variables: remembered or suggested for this project, as edited here.
   const suggested = useSuggestedVariables(projectId, usableIds);
   const [edits, setEdits] = useState<{ projectId: string | null; values: Record<string, string> }>({ projectId: null, values: {} });
-  const variableOf = (keyId: string) => (edits.projectId === projectId ? edits.values[keyId] : undefined) ?? suggested.variables?.[keyId] ?? '';
+  // Names typed before any project was chosen carry over to the first one chosen.
+  const editsApply = (projectIdOfEdits: string | null) => projectIdOfEdits === projectId || projectIdOfEdits === null;
+  const variableOf = (keyId: string) => (editsApply(edits.projectId) ? edits.values[keyId] : undefined) ?? suggested.variables?.[keyId] ?? '';
   const [require, setRequire] = useState(true);
   const entries = usableIds.map((keyId) => ({ keyId, variable: variableOf(keyId).trim() }));
   const varErrors = suggested.variables ? variableErrors(entries, require) : {};
@@ -208,7 +210,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
               chosen={chosen}
               loading={suggested.variables === null}
               onChange={(keyId, variable) =>
-                setEdits((current) => ({ projectId, values: { ...(current.projectId === projectId ? current.values : {}), [keyId]: variable } }))
+                setEdits((current) => ({ projectId, values: { ...(editsApply(current.projectId) ? current.values : {}), [keyId]: variable } }))
               }
               error={errorAt('keys') ?? errorAt('variables') ?? suggested.error}
             />
