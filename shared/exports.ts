@@ -21,15 +21,22 @@ export interface ExportRecord {
   /** The project the file belongs to, when it was written through one (the CLI may write anywhere). */
   projectId: string | null;
   at: string;
+  /**
+   * 'reference': the variable holds `mcpkv://<keyId>`, not the key (`mcpkv use --reference`); the file holds no
+   * secret, and rotation leaves it as it is. Absent: the key's value (every record written before references).
+   */
+  form?: 'reference';
 }
 
-export type ExportOutcome = 'updated' | 'unchanged' | 'missing' | 'changed-by-hand' | 'removed' | 'failed';
+export type ExportOutcome = 'updated' | 'unchanged' | 'reference' | 'missing' | 'changed-by-hand' | 'removed' | 'failed';
 
 /** What happened to one recorded file when its key was rotated, revoked or deleted. */
 export interface ExportReport {
   file: string;
   variable: string;
   outcome: ExportOutcome;
+  /** The file holds a reference to the key (mcpkv://<id>), not its value. */
+  form?: 'reference';
   /** Words for the user (why it failed, what to do); never a value. */
   message?: string;
 }

@@ -72,6 +72,7 @@ export function formatNewSecret(key: KeyWithSecret, verb: string): string[] {
 const OUTCOME_WORDS: Record<ExportReport['outcome'], string> = {
   updated: 'updated',
   unchanged: 'already up to date',
+  reference: 'a reference (mcpkv://), left as it is',
   missing: 'missing',
   'changed-by-hand': 'changed by hand, left alone',
   removed: 'removed',
@@ -81,5 +82,6 @@ const OUTCOME_WORDS: Record<ExportReport['outcome'], string> = {
 /** One line per .env file a rotate, revoke or delete went through (with why it failed, or a mode it tightened). */
 export function formatExportReports(reports: ExportReport[]): string[] {
   const note = (r: ExportReport) => (r.message && (r.outcome === 'failed' || r.outcome === 'updated') ? ` — ${r.message}` : '');
-  return reports.map((r) => `  ${r.file} (${r.variable}): ${OUTCOME_WORDS[r.outcome]}${note(r)}`);
+  const form = (r: ExportReport) => (r.form === 'reference' && r.outcome !== 'reference' ? ' (a reference)' : '');
+  return reports.map((r) => `  ${r.file} (${r.variable}): ${OUTCOME_WORDS[r.outcome]}${form(r)}${note(r)}`);
 }

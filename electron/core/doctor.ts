@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readEnvVar } from '../../shared/env-file';
 import { fingerprintOf, KEY_ID_PATTERN } from '../../shared/key-format';
-import { exportsOf, withoutExport } from './exports/export-records';
+import { exportedValue, exportsOf, withoutExport } from './exports/export-records';
 import { readEnvFile } from './env-writer';
 import type { DoctorReport, Finding } from '../../shared/doctor';
 import { recordOf, withKey, withSecretShape } from './key-records';
@@ -92,8 +92,9 @@ export async function diagnose(vault: Vault): Promise<Omit<DoctorReport, 'repair
     const key = Object.hasOwn(data.keys, record.keyId) ? data.keys[record.keyId] : undefined;
     if (!key || key.revokedAt) continue;
     const text = await readEnvFile(record.file).catch(() => null);
-    const secret = accounts.has(key.id) ? await vault.secrets.get(key.id) : null;
-    if (text === null || secret === null || readEnvVar(text, record.variable) !== secret) {
+    // A reference (mcpkv://<id>) is what such a file should hold, whatever the keychain holds.
+    const expected = exportedValue(record, accounts.has(key.id) && record.form !== 'reference' ? await vault.secrets.get(key.id) : null);
+    if (text === null || expected === null || readEnvVar(text, record.variable) !== expected) {
       findings.push({
         kind: 'stale-export',
         keyId: key.id,

@@ -16,7 +16,7 @@ export function register(program: Command, io: CliIo): void {
       respond(io, options, records, () =>
         records.length === 0
           ? `Key "${key.name}" has not been written to any .env file.`
-          : records.map((e) => `${e.file}  ${e.variable}  (${e.at.slice(0, 16).replace('T', ' ')})`),
+          : records.map((e) => `${e.file}  ${e.variable}${e.form === 'reference' ? ' (a reference)' : ''}  (${e.at.slice(0, 16).replace('T', ' ')})`),
       );
     });
 }

@@ -2,11 +2,17 @@
  * Pure helpers on the list of exports in the vault's data: which .env file holds which key under which
  * variable, recorded when the vault wrote it (or found it there), so rotation and revocation can follow.
  */
+import { referenceTo } from '../../../shared/env-reference';
 import type { ExportRecord } from '../../../shared/exports';
 import type { VaultData } from '../store';
 
 export function exportsOf(data: VaultData): ExportRecord[] {
   return (data.exports as ExportRecord[] | undefined) ?? [];
+}
+
+/** What the export put in its variable: a reference to the key (no secret), or `secret`, the key's value. */
+export function exportedValue<T extends string | null>(record: ExportRecord, secret: T): string | T {
+  return record.form === 'reference' ? referenceTo(record.keyId) : secret;
 }
 
 /** Where key `keyId` was written, oldest first. */

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { referenceTo } from '../../../shared/env-reference';
 import { VaultError } from '../../../shared/errors';
 import { upsertEnv, type EnvAssignment } from '../../../shared/env-file';
 import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ReplacedKey, type ProjectWriteResult, type ScanCandidate } from '../../../shared/exports';
@@ -29,6 +30,8 @@ export interface FileExportRequest {
   projectId: string | null;
   keys: { keyId: string; variable: string }[];
   require: boolean;
+  /** Write each key as a reference (`mcpkv://<id>`, resolved by `mcpkv run --env-file`), not its value. */
+  reference?: boolean;
   /** Write through a symlink wherever it leads (the CLI's --follow-symlinks); by default only within its folder. */
   followLinks?: boolean;
 }
@@ -39,6 +42,7 @@ export interface ProjectExportRequest {
   fileName: string;
   keys: { keyId: string; variable: string }[];
   require: boolean;
+  reference?: boolean;
 }
 
 /** One key into a file by path (`mcpkv use`). */
@@ -47,6 +51,8 @@ export interface UseOptions {
   varName?: string;
   /** Also set API_KEY_REQUIRED=true (default). */
   require?: boolean;
+  /** Write `mcpkv://<id>` instead of the key (`mcpkv use --reference`). */
+  reference?: boolean;
   /** The project the file belongs to, if written through one. */
   projectId?: string | null;
   /** Write through a symlink wherever it leads (the CLI's --follow-symlinks). */
@@ -67,6 +73,7 @@ export class ExportsService {
       projectId: options.projectId ?? null,
       keys: [{ keyId: id, variable: options.varName ?? DEFAULT_ENV_VAR }],
       require: options.require !== false,
+      reference: options.reference,
       followLinks: options.followLinks,
     });
     return { file, changed, ...(tightened && { tightened }) };
@@ -95,8 +102,8 @@ export class ExportsService {
     });
   }
 
-  /** The assignments a write of `request` makes: each key's secret under its variable (+ API_KEY_REQUIRED). */
-  async assignments(request: Pick<FileExportRequest, 'keys' | 'require'>): Promise<EnvAssignment[]> {
+  /** The assignments a write of `request` makes: each key's secret (or reference) under its variable (+ API_KEY_REQUIRED). */
+  async assignments(request: Pick<FileExportRequest, 'keys' | 'require' | 'reference'>): Promise<EnvAssignment[]> {
     // The one rule for the variables (shared/schemas.ts), as main's IPC check and the Use dialog apply it.
     const { keys } = parseOrThrow(exportKeysSchema, { keys: request.keys, require: request.require });
     const assignments: EnvAssignment[] = [];
@@ -105,7 +112,7 @@ export class ExportsService {
       if (record.status !== 'active') {
         throw new VaultError('KEY_INACTIVE', inactiveKeyMessage(record, 'used'));
       }
-      assignments.push({ name: variable, value: await this.vault.secretOf(keyId) });
+      assignments.push({ name: variable, value: request.reference ? referenceTo(keyId) : await this.vault.secretOf(keyId) });
     }
     if (request.require) assignments.push({ name: REQUIREMENT_VAR, value: 'true' });
     return assignments;
@@ -113,17 +120,19 @@ export class ExportsService {
 
   /**
    * Writes keys into one .env file in one atomic write, records each export and counts each use. The file ends up
-   * readable by its owner only; `tightened` says when that took access away.
+   * readable by its owner only; `tightened` says when that took access away. References are no secret: a file
+   * written with them keeps its mode (a new one is still created owner-only).
    */
   async writeFile(request: FileExportRequest): Promise<EnvWriteResult & { exports: ExportRecord[] }> {
     const assignments = await this.assignments(request);
-    const written = await applyEnvFile(request.file, (text) => upsertEnv(text, assignments), { secret: true, followLinks: request.followLinks });
+    const written = await applyEnvFile(request.file, (text) => upsertEnv(text, assignments), { secret: !request.reference, followLinks: request.followLinks });
     const at = new Date(this.vault.now()).toISOString();
-    const records: ExportRecord[] = request.keys.map(({ keyId, variable }) => ({ keyId, variable, file: written.file, projectId: request.projectId, at }));
+    const form = request.reference ? ({ form: 'reference' } as const) : {};
+    const records: ExportRecord[] = request.keys.map(({ keyId, variable }) => ({ keyId, variable, file: written.file, projectId: request.projectId, at, ...form }));
     // The records and the use counts go in one store write.
     await this.vault.recordUses(
       'exported',
-      records.map((r) => ({ id: r.keyId, detail: `${written.file} (${r.variable})` })),
+      records.map((r) => ({ id: r.keyId, detail: `${written.file} (${r.variable}${r.form ? ', a reference' : ''})` })),
       { at, alongWith: (data) => withExports(data, records) },
     );
     return { file: written.file, changed: written.changed, ...(written.tightened && { tightened: written.tightened }), exports: records };
@@ -147,7 +156,7 @@ export class ExportsService {
    */
   async previewFile(
     file: string,
-    request: Pick<FileExportRequest, 'keys' | 'require'>,
+    request: Pick<FileExportRequest, 'keys' | 'require' | 'reference'>,
   ): Promise<Omit<ExportPreview, 'fileName' | 'git'>> {
     const assignments = await this.assignments(request);
     const before = await readEnvFile(file);
@@ -186,7 +195,7 @@ export class ExportsService {
 
   async write(request: ProjectExportRequest): Promise<ProjectWriteResult> {
     const file = await this.projects.resolveFile(request.projectId, request.fileName);
-    const { changed, tightened } = await this.writeFile({ file, projectId: request.projectId, keys: request.keys, require: request.require });
+    const { changed, tightened } = await this.writeFile({ file, projectId: request.projectId, keys: request.keys, require: request.require, reference: request.reference });
     const git = await gitState(this.projects.get(request.projectId).path, request.fileName);
     return { fileName: request.fileName, changed, git, ...(tightened && { tightened }) };
   }

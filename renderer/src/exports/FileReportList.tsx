@@ -10,6 +10,7 @@ const OUTCOMES: Record<ExportOutcome, { label: string; tone: 'ok' | 'quiet' | 'w
   updated: { label: 'Updated', tone: 'ok' },
   removed: { label: 'Removed', tone: 'ok' },
   unchanged: { label: 'Already up to date', tone: 'quiet' },
+  reference: { label: 'A reference to the key — nothing to change', tone: 'quiet' },
   missing: { label: 'Missing', tone: 'warn' },
   'changed-by-hand': { label: 'Changed by hand — left alone', tone: 'warn' },
   failed: { label: 'Failed', tone: 'danger' },
@@ -21,7 +22,7 @@ function shortPath(file: string): string {
 }
 
 export function summarizeReports(reports: ExportReport[], done: 'updated' | 'removed'): string {
-  const ok = reports.filter((r) => r.outcome === done || r.outcome === 'unchanged').length;
+  const ok = reports.filter((r) => r.outcome === done || r.outcome === 'unchanged' || r.outcome === 'reference').length;
   const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
   const verb = done === 'updated' ? 'Updated' : 'Removed from';
   if (ok === reports.length) return `${verb} ${files(ok)}.`;
