@@ -160,9 +160,12 @@ function checkExportVariables({ keys, require }: { keys: { variable: string }[];
 
 export const exportKeysSchema = z.strictObject(exportKeysShape).superRefine(checkExportVariables);
 
-/** exports:preview and exports:write: the keys and variables above, into a file of a project. */
+/**
+ * exports:preview and exports:write: the keys and variables above, into a file of a project; with `reference`,
+ * each as `mcpkv://<id>` (no secret) instead of its value.
+ */
 export const exportRequestSchema = z
-  .strictObject({ projectId: projectIdSchema, fileName: envFileNameSchema, ...exportKeysShape })
+  .strictObject({ projectId: projectIdSchema, fileName: envFileNameSchema, ...exportKeysShape, reference: z.boolean({ error: 'Reference must be true or false' }).optional() })
   .superRefine(checkExportVariables);
 
 export const activityTypeSchema = z.enum(ACTIVITY_TYPES, { error: `Activity type must be one of ${ACTIVITY_TYPES.join(', ')}` });

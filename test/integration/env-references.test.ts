@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportRecord, ExportReport } from '../../shared/exports';
 import type { DoctorReport } from '../../shared/doctor';
+import type { ExportPreview, ExportRecord, ExportReport, ProjectWriteResult } from '../../shared/exports';
+import { makeIpcHarness } from '../helpers/ipc-harness';
 import { git } from '../helpers/process';
 import { makeTestVault, parseJson, runCli, type TestVault } from '../helpers/test-vault';
 
@@ -103,5 +104,25 @@ describe('a .env file with a reference, through the key’s life', () => {
     expect(revoked.code).toBe(0);
     expect(revoked.stdout).toContain(`${envFile} (MCP_API_KEY): removed (a reference)`);
     expect(fs.readFileSync(envFile, 'utf8')).toBe('PORT=3000\n');
+  });
+});
+
+describe('the app: exports:preview and exports:write with reference (the Use dialog’s "Write a reference, not the key")', () => {
+  it('previews and writes mcpkv://<id>; the key’s rotation reports the file as a reference and leaves it as it is', async () => {
+    const key = await t.vault.create({ name: 'prod' });
+    const ipc = makeIpcHarness(t.vault);
+    ipc.chooseFolderNext(work);
+    const { id: projectId } = await ipc.ok<{ id: string }>('projects:add');
+    const request = { projectId, fileName: '.env', keys: [{ keyId: key.id, variable: 'MCP_API_KEY' }], require: false, reference: true };
+    const preview = await ipc.ok<ExportPreview>('exports:preview', request);
+    expect(preview.diff).toEqual([{ kind: 'added', text: `MCP_API_KEY=mcpkv://${key.id}` }]);
+    expect((await ipc.ok<ProjectWriteResult>('exports:write', request)).changed).toEqual(['MCP_API_KEY']);
+    const envFile = path.join(work, '.env');
+    const before = fs.readFileSync(envFile);
+    expect(before.toString()).toBe(`MCP_API_KEY=mcpkv://${key.id}\n`);
+    const rotated = await ipc.ok<{ exports: ExportReport[] }>('keys:rotate', { id: key.id });
+    expect(rotated.exports).toEqual([{ file: envFile, variable: 'MCP_API_KEY', outcome: 'reference', form: 'reference' }]);
+    expect(fs.readFileSync(envFile).equals(before)).toBe(true);
+    await ipc.fails('exports:write', { ...request, reference: 'yes' }, 'VALIDATION');
   });
 });

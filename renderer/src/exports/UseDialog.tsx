@@ -77,6 +77,8 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
   const editsApply = (projectIdOfEdits: string | null) => projectIdOfEdits === projectId || projectIdOfEdits === null;
   const variableOf = (keyId: string) => (editsApply(edits.projectId) ? edits.values[keyId] : undefined) ?? suggested.variables?.[keyId] ?? '';
   const [require, setRequire] = useState(true);
+  // A reference (mcpkv://<id>) instead of the key: no secret in the file, so git may have it.
+  const [reference, setReference] = useState(false);
   const entries = usableIds.map((keyId) => ({ keyId, variable: variableOf(keyId).trim() }));
   const varErrors = suggested.variables ? variableErrors(entries, require) : {};
 
@@ -89,7 +91,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
     usableIds.length > 0 &&
     suggested.variables !== null &&
     Object.keys(varErrors).length === 0;
-  const request: RequestOf<'exports:write'> | null = ready ? { projectId: project.id, fileName, keys: entries, require } : null;
+  const request: RequestOf<'exports:write'> | null = ready ? { projectId: project.id, fileName, keys: entries, require, ...(reference && { reference: true }) } : null;
   const requestKey = request ? JSON.stringify(request) : '';
 
   const [version, setVersion] = useState(0);
@@ -223,10 +225,20 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
               </label>
               <p className="field-hint check-hint">Tells the MCP server reading this file to refuse requests without the key.</p>
             </div>
+            <div className="field">
+              <label className="check-field">
+                <input type="checkbox" checked={reference} onChange={(event) => setReference(event.target.checked)} />
+                <span>Write a reference, not the key</span>
+              </label>
+              <p className="field-hint check-hint">
+                The file gets <code className="mono">mcpkv://&lt;id&gt;</code>: no secret, safe to commit. Start the program with{' '}
+                <code className="mono">mcpkv run --env-file {fileName || '.env'} -- …</code>
+              </p>
+            </div>
             <FormError message={errorAt('form')} />
           </div>
           <div className="use-side">
-            {git && project && fileName && !localFileError ? (
+            {git && project && fileName && !localFileError && !reference ? (
               <GitWarning fileName={fileName} git={git} onIgnore={() => void ignoreInGit()} busy={ignoring} error={ignoreError} />
             ) : null}
             <PreviewDiff fileName={project && !localFileError ? fileName : null} preview={previewFits ? preview.preview : null} stale={preview.stale} placeholder={placeholder} />
