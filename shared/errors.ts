@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'KEY_INACTIVE',
   'KEYCHAIN_UNAVAILABLE',
+  /** A keychain call passed its deadline (a Secret Service that does not answer): nothing was changed. */
+  'KEYCHAIN_TIMEOUT',
   'STORE_UNREADABLE',
   'FILE_ERROR',
   'FORBIDDEN',

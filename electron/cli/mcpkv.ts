@@ -73,10 +73,12 @@ function reportError(error: unknown): number {
   return 1;
 }
 
+const session = createVaultSession(stdio);
+
 export async function main(argv: string[]): Promise<number> {
   try {
     // Each command opens the vault (and mends it first, telling the user) when its action starts.
-    await buildProgram({ ...stdio, session: createVaultSession(stdio) }).parseAsync(argv, { from: 'user' });
+    await buildProgram({ ...stdio, session }).parseAsync(argv, { from: 'user' });
     // A command that reports problems (doctor) sets its own exit code.
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
@@ -84,5 +86,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Exit codes: 0 done, 1 failed, 2 invalid input.
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+
+// Exit codes: 0 done, 1 failed, 2 invalid input; killed by SIGTERM when the OS keychain stopped answering.
 process.exitCode = await main(process.argv.slice(2));
+if (session.keychainCallStuck()) {
+  // A keychain call past its deadline still holds a libuv worker thread, and the process with it, until the keychain
+  // answers (~50 s). process.exit() would wait for it too (Node joins the worker threads on exit), so the command,
+  // its words written, ends by SIGTERM: a failure status (143 in a shell), never a wait.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.kill(process.pid, 'SIGTERM');
+}

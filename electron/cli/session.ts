@@ -10,16 +10,24 @@ import type { VaultContext } from './vault-context';
 export interface VaultSession {
   /** The vault and the services on it; the first call opens it. */
   open(): Promise<VaultContext>;
+  /**
+   * True while a keychain call that passed its deadline still runs (keychain.ts): it would keep the process alive
+   * until the keychain answers, so the CLI exits without waiting for it.
+   */
+  keychainCallStuck(): boolean;
 }
 
 export function createVaultSession(output: Output, env: NodeJS.ProcessEnv = process.env): VaultSession {
   let opening: Promise<VaultContext> | undefined;
+  let loaded: typeof import('./vault-context') | undefined;
   return {
     open: () =>
-      (opening ??= import('./vault-context').then(async ({ openVaultContext }) => {
-        const { context, notes } = await openVaultContext(env);
+      (opening ??= import('./vault-context').then(async (module) => {
+        loaded = module;
+        const { context, notes } = await module.openVaultContext(env);
         for (const line of notes) output.note(`mcpkv: ${line}`);
         return context;
       })),
+    keychainCallStuck: () => loaded?.keychainCallStuck() ?? false,
   };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ActivityLog } from '../core/activity-log';
 import { ExportsService } from '../core/exports/exports-service';
 import { openNodeVaultRecovering } from '../core/open-vault';
+export { keychainCallStuck } from '../core/keychain';
 import { Projects } from '../core/projects';
 import { SettingsStore } from '../core/settings';
 import type { Vault } from '../core/vault';

@@ -3,7 +3,7 @@
  * Credential Vault on Windows), under one service name with the key id as account.
  */
 import { createRequire } from 'node:module';
-import { VaultError } from '../../shared/errors';
+import { isVaultError, VaultError } from '../../shared/errors';
 
 export interface SecretStore {
   get(id: string): Promise<string | null>;
@@ -12,7 +12,10 @@ export interface SecretStore {
   delete(id: string): Promise<boolean>;
   /** Ids of every secret under our service. Reads every secret on some platforms: only for recovery and doctor. */
   listIds(): Promise<string[]>;
-  /** Resolves if the keychain can be used now (reachable and unlocked); throws KEYCHAIN_UNAVAILABLE, saying why, if not. */
+  /**
+   * Resolves if the keychain can be used now (reachable and unlocked); throws KEYCHAIN_UNAVAILABLE, saying why, if
+   * not, or KEYCHAIN_TIMEOUT if it does not answer in time (as every call may).
+   */
   check(): Promise<void>;
 }
 
@@ -49,12 +52,71 @@ function loadKeytar(): Keytar {
   return keytarModule;
 }
 
+export const KEYCHAIN_TIMEOUT_HELP =
+  'The OS keychain is not answering. Nothing was changed; try again when it responds (is it waiting for you to unlock it?).';
+
+/** The status's words for it (the app's banner), where no operation failed. */
+export const KEYCHAIN_SILENT_HELP = 'The OS keychain is not answering (is it waiting for you to unlock it?).';
+
+/**
+ * How long one keychain call may take. A Secret Service that does not answer (stopped, or waiting on an unlock
+ * prompt) otherwise costs about 50 s per call (two D-Bus timeouts) and then reads as "unavailable".
+ * MCPKV_KEYCHAIN_TIMEOUT_MS shortens it for tests.
+ */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function deadlineMs(): number {
+  const fromEnv = Number(process.env.MCPKV_KEYCHAIN_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS;
+}
+
+export function isKeychainTimeout(error: unknown): boolean {
+  return isVaultError(error) && error.code === 'KEYCHAIN_TIMEOUT';
+}
+
+/**
+ * A call that passed its deadline and has not returned: keytar runs each call on one of libuv's few worker
+ * threads and cannot cancel it, so it may still finish (and write) later. While it runs, new calls fail at
+ * once instead of queueing behind it, filling the pool and stalling file I/O with it.
+ */
+let stuckCall: Promise<unknown> | null = null;
+
+/** True while a keychain call that timed out still runs: it keeps the process alive until the keychain answers. */
+export function keychainCallStuck(): boolean {
+  return stuckCall !== null;
+}
+
+/** Runs `call` with a deadline; past it, throws KEYCHAIN_TIMEOUT and leaves the call to finish on its own. */
+async function withDeadline<T>(call: () => Promise<T>): Promise<T> {
+  if (stuckCall) throw new VaultError('KEYCHAIN_TIMEOUT', KEYCHAIN_TIMEOUT_HELP);
+  const running = call();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new VaultError('KEYCHAIN_TIMEOUT', KEYCHAIN_TIMEOUT_HELP)), deadlineMs());
+  });
+  try {
+    return await Promise.race([running, deadline]);
+  } catch (error) {
+    if (isKeychainTimeout(error)) {
+      stuckCall = running;
+      const settled = () => {
+        if (stuckCall === running) stuckCall = null;
+      };
+      running.then(settled, settled);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** keytar's errors describe the platform's failure (no D-Bus, locked, no service), never a secret. */
 async function keychainCall<T>(call: (keytar: Keytar) => Promise<T>): Promise<T> {
   const keytar = loadKeytar();
   try {
-    return await call(keytar);
+    return await withDeadline(() => call(keytar));
   } catch (error) {
+    if (isKeychainTimeout(error)) throw error;
     const locked = error instanceof Error && /\blocked\b/i.test(error.message);
     throw new VaultError('KEYCHAIN_UNAVAILABLE', locked ? KEYCHAIN_LOCKED_HELP : KEYCHAIN_HELP, { cause: error });
   }

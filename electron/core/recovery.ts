@@ -118,8 +118,10 @@ export async function recoveryNotes(vault: Vault, setAsideAs: string | null): Pr
     }
     notes.push(...(await recoverInterrupted(vault)));
   } catch (error) {
-    // Without a keychain the vault still opens (read-only); mending waits for the next start.
-    if (!(isVaultError(error) && error.code === 'KEYCHAIN_UNAVAILABLE')) throw error;
+    // Without a keychain the vault still opens (read-only); mending waits for the next start. A keychain that does
+    // not answer is no different: opening must not wait on it (each call has a deadline, see keychain.ts).
+    if (!(isVaultError(error) && (error.code === 'KEYCHAIN_UNAVAILABLE' || error.code === 'KEYCHAIN_TIMEOUT'))) throw error;
+    if (error.code === 'KEYCHAIN_TIMEOUT') notes.push('The OS keychain is not answering: what a cut-short operation left half done is mended once it answers.');
     if (setAsideAs) notes.push(`The vault file could not be read and was kept as ${setAsideAs}; keys will be recovered from the OS keychain once it is available.`);
   }
   return notes;

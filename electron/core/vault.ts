@@ -6,7 +6,9 @@
  *
  * Secrets go to and come from the SecretStore (the OS keychain) only; the MetadataStore holds records.
  * Each operation that touches both orders its writes so that a failure leaves the old state: the
- * keychain step comes first and is undone if the store write then fails.
+ * keychain step comes first and is undone if the store write then fails. A keychain call that passed its deadline
+ * (KEYCHAIN_TIMEOUT) may still land later, so then nothing is undone through the keychain and the journal's
+ * marker stays: the next start finishes or undoes the operation once the keychain answers (recovery.ts).
  */
 import path from 'node:path';
 import { VaultError } from '../../shared/errors';
@@ -20,7 +22,7 @@ import { removeFromFiles, rotateInFiles } from './exports/sync-files';
 import { Journal, type PendingEntry } from './journal';
 import { findRecord, nameTaken, recordOf, rotatedRecord, usedRecord, withKey, withoutKey } from './key-records';
 import { generateKeyId, generateSecret } from './key-generator';
-import type { SecretStore } from './keychain';
+import { isKeychainTimeout, type SecretStore } from './keychain';
 import type { MetadataStore, VaultData } from './store';
 
 export const DEFAULT_EXPIRY_DAYS = 90;
@@ -142,6 +144,7 @@ export class Vault {
   async create(input: CreateKeyInput): Promise<KeyWithSecret> {
     const parsed = parseOrThrow(createKeyInputSchema, input);
     let written: string | undefined;
+    let keychainStuck = false;
     let created: KeyWithSecret;
     try {
       created = await this.store.update(async (data) => {
@@ -178,11 +181,12 @@ export class Vault {
         return { data: withKey(data, record), result: { ...this.view(record), secret } };
       });
     } catch (error) {
+      keychainStuck = isKeychainTimeout(error);
       // The secret went in but the record did not: take the secret out again, so nothing is orphaned.
-      if (written) await this.secrets.delete(written).catch(() => undefined);
+      if (written && !keychainStuck) await this.secrets.delete(written).catch(() => undefined);
       throw error;
     } finally {
-      if (written) this.journal.end({ id: written, op: 'create' });
+      if (written && !keychainStuck) this.journal.end({ id: written, op: 'create' });
     }
     await this.log(created.source === 'imported' ? 'imported' : 'created', created);
     return created;
@@ -235,6 +239,7 @@ export class Vault {
     const exports = options.removeFromFiles && this.get(id).status !== 'revoked' ? await this.removeFromExportedFiles(id) : [];
     let removed: string | null = null;
     let wasActive = false;
+    let keychainStuck = false;
     let revoked: KeyView;
     try {
       revoked = await this.store.update(async (data) => {
@@ -248,10 +253,11 @@ export class Vault {
         return { data: withKey(data, next), result: this.view(next) };
       });
     } catch (error) {
-      if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
+      keychainStuck = isKeychainTimeout(error);
+      if (removed !== null && !keychainStuck) await this.secrets.set(id, removed).catch(() => undefined);
       throw error;
     } finally {
-      this.journal.end({ id, op: 'revoke' });
+      if (!keychainStuck) this.journal.end({ id, op: 'revoke' });
     }
     if (wasActive) await this.log('revoked', revoked);
     return { ...revoked, exports };
@@ -260,6 +266,7 @@ export class Vault {
   async delete(id: string, options: { removeFromFiles?: boolean } = {}): Promise<WithExportReports<KeyView>> {
     const exports = options.removeFromFiles && this.get(id).status !== 'revoked' ? await this.removeFromExportedFiles(id) : [];
     let removed: string | null = null;
+    let keychainStuck = false;
     let deleted: KeyView;
     try {
       deleted = await this.store.update(async (data) => {
@@ -270,10 +277,11 @@ export class Vault {
         return { data: withoutExportsOf(withoutKey(data, id), id), result: this.view(current) };
       });
     } catch (error) {
-      if (removed !== null) await this.secrets.set(id, removed).catch(() => undefined);
+      keychainStuck = isKeychainTimeout(error);
+      if (removed !== null && !keychainStuck) await this.secrets.set(id, removed).catch(() => undefined);
       throw error;
     } finally {
-      this.journal.end({ id, op: 'delete' });
+      if (!keychainStuck) this.journal.end({ id, op: 'delete' });
     }
     await this.log('deleted', deleted);
     return { ...deleted, exports };
@@ -293,6 +301,7 @@ export class Vault {
     let next: string | null = null;
     let filesUpdated: ExportReport[] = [];
     let replaced = false;
+    let keychainStuck = false;
     let rotated: WithExportReports<KeyWithSecret & { previousSecret: string }>;
     const marker: PendingEntry = { id, op: 'rotate' };
     try {
@@ -321,15 +330,25 @@ export class Vault {
         return { data: withKey(data, record), result: { ...this.view(record), secret, previousSecret: previous ?? '', exports } };
       });
     } catch (error) {
-      // Undo in reverse: the key's entry, the files we changed, the side account.
+      keychainStuck = isKeychainTimeout(error);
+      if (keychainStuck && filesUpdated.length > 0) {
+        // The key's own entry may still take the new value: the files keep it too, and the next start finishes the
+        // rotation (the side account holds the value), so keychain, files and record end up agreeing.
+        throw new VaultError('KEYCHAIN_TIMEOUT', `The OS keychain is not answering. ${filesUpdated.length} .env file(s) already have the new value; the rotation is finished the next time the vault opens with the keychain answering.`, { cause: error });
+      }
+      // Undo in reverse: the key's entry, the files we changed, the side account (after a timeout there is nothing
+      // to undo: the files were not written yet, and the marker stays for the next start).
+      if (keychainStuck) throw error;
       if (previous !== null && next !== null) {
         if (replaced) await this.secrets.set(id, previous).catch(() => undefined);
         await rotateInFiles(filesUpdated.map((r) => ({ ...r, keyId: id, projectId: null, at: '' })), next, previous).catch(() => undefined);
       }
       throw error;
     } finally {
-      if (next !== null) await this.secrets.delete(nextAccount(id)).catch(() => undefined);
-      this.journal.end(marker);
+      if (!keychainStuck) {
+        if (next !== null) await this.secrets.delete(nextAccount(id)).catch(() => undefined);
+        this.journal.end(marker);
+      }
     }
     await this.log('rotated', rotated);
     return rotated;

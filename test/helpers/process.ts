@@ -33,6 +33,17 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { input?
   return runProcess(process.execPath, [path.join(repoRoot, 'bin/mcpkv.js'), ...args], env, options);
 }
 
+/**
+ * Runs a scenario file (TypeScript, through tsx) in a fresh private Secret Service of its own (test/with-keyring.sh,
+ * started afresh even from inside one): for scenarios that lock or stop their keychain while other tests use theirs.
+ */
+export function runInOwnKeychain(scenario: string): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.MCPKV_IN_TEST_KEYRING;
+  delete env.MCPKV_USE_SESSION_KEYRING;
+  return runProcess('bash', [path.join(repoRoot, 'test/with-keyring.sh'), process.execPath, '--import', 'tsx', path.join(repoRoot, scenario)], env);
+}
+
 /** git in `dir` (which must exist), committing as a user named Test. */
 export function git(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { stdio: 'pipe' }).toString();

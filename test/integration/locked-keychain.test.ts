@@ -4,9 +4,8 @@
  * to delete, and keytar's findCredentials crashes the process. The vault must say "locked", change nothing,
  * and lose nothing. The scenario locks its keychain, so it runs in a Secret Service of its own.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runProcess } from '../helpers/process';
+import { runInOwnKeychain } from '../helpers/process';
 
 interface Failure {
   ok: false;
@@ -39,15 +38,7 @@ const LOCKED = /keychain is locked/i;
 
 describe('a locked keychain', () => {
   it('is reported as locked, changes nothing, crashes nothing and loses nothing', async () => {
-    // A fresh private Secret Service: with-keyring.sh starts one unless told it runs inside one already.
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.MCPKV_IN_TEST_KEYRING;
-    delete env.MCPKV_USE_SESSION_KEYRING;
-    const run = await runProcess(
-      'bash',
-      [path.join(repoRoot, 'test/with-keyring.sh'), process.execPath, '--import', 'tsx', path.join(repoRoot, 'test/integration/locked-keychain.scenario.ts')],
-      env,
-    );
+    const run = await runInOwnKeychain('test/integration/locked-keychain.scenario.ts');
     expect(run.stderr).not.toMatch(/Segmentation fault|CRITICAL/);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as Report;

@@ -2,7 +2,7 @@
 import { isVaultError } from '../../../shared/errors';
 import { expiryReminders } from '../../../shared/reminders';
 import { doctor } from '../../core/doctor';
-import { KEYCHAIN_HELP } from '../../core/keychain';
+import { isKeychainTimeout, KEYCHAIN_HELP, KEYCHAIN_SILENT_HELP } from '../../core/keychain';
 import type { Vault } from '../../core/vault';
 import type { HandlersOf } from './types';
 
@@ -15,12 +15,12 @@ export interface VaultHandlerDeps {
 export function vaultHandlers({ vault, notices }: VaultHandlerDeps): HandlersOf<'vault'> {
   return {
     'vault:status': async () => {
-      // A probe that reads no secret: unreachable and locked keychains both fail it, each with its own help.
+      // A probe that reads no secret: unreachable, locked and silent keychains all fail it, each with its own help.
       let keychainHelp: string | null = null;
       try {
         await vault.secrets.check();
       } catch (error) {
-        keychainHelp = isVaultError(error) ? error.message : KEYCHAIN_HELP;
+        keychainHelp = isKeychainTimeout(error) ? KEYCHAIN_SILENT_HELP : isVaultError(error) ? error.message : KEYCHAIN_HELP;
       }
       return {
         keychainAvailable: keychainHelp === null,
