@@ -8,6 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findExecutable } from '../electron/cli/child-process';
 import { keyStatus } from '../shared/key-status';
 import type { KeyRecord } from '../shared/types';
 import type { BenchVault } from './fixture';
@@ -32,19 +33,6 @@ function timeProcess(command: string, args: string[], env: NodeJS.ProcessEnv): P
       else resolve({ ms, bytes });
     });
   });
-}
-
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const file = path.join(dir || '.', command);
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      return file;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -78,7 +66,7 @@ export async function cliBench(bv: BenchVault): Promise<Figure[]> {
   const id = activeKeyWithSecret(bv);
   const node = process.execPath;
   const mcpkv = (...args: string[]) => [path.join(root, 'bin/mcpkv.js'), ...args];
-  const secretTool = onPath('secret-tool');
+  const secretTool = findExecutable('secret-tool', process.env.PATH);
   const cases: Case[] = [
     { name: "node -e '' (process start, baseline)", command: node, args: ['-e', ''] },
     { name: 'mcpkv --version', command: node, args: mcpkv('--version'), overNode: 20 },
