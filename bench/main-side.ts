@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ActivityLog } from '../electron/core/activity-log';
 import { MemoryClipboard } from '../test/helpers/memory-clipboard';
+import { ScriptedConfirm } from '../test/helpers/scripted-confirm';
 import type { SecretStore } from '../electron/core/keychain';
 import { KeytarSecretStore } from '../electron/core/keychain';
 import { openNodeStore } from '../electron/core/conf-store';
@@ -22,6 +23,7 @@ export function mainDispatch(vault: Vault): Dispatch {
     vault,
     clipboard: new MemoryClipboard(),
     dialogs: { chooseFolder: async () => null },
+    confirm: new ScriptedConfirm().confirm,
     activity: new ActivityLog(path.dirname(vault.store.path)),
     notices: [],
   }).dispatch;

@@ -3,6 +3,7 @@ export type FindingKind =
   | 'orphan-secret'
   | 'missing-secret'
   | 'fingerprint-mismatch'
+  | 'revealing-record'
   | 'revoked-secret-left'
   | 'unfinished-rotation'
   | 'bad-record'

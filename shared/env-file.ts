@@ -10,6 +10,11 @@
  * `A=` takes a quoted value from the next line, `A:` at a line end takes the whole next line), so every edit is
  * also checked by parsing the result: if anything other than the written variables would read differently, the
  * edit is refused instead of silently corrupting the file.
+ *
+ * A `.env` file is also read by POSIX shells (`set -a; . ./.env`), so every value we write must read literally
+ * there too: a value is written bare only when it holds nothing a shell interprets, else in single quotes, else
+ * (it holds a `'`) in double quotes when it holds none of `$`, a backtick, `\` or `"`; otherwise it is refused.
+ * A value such as `$(touch x)` can then never run when the file is sourced.
  */
 import { VaultError } from './errors';
 
@@ -67,6 +72,22 @@ export function formatEnvValue(value: string): string {
 export function readEnvVar(text: string, name: string): string | undefined {
   checkName(name);
   return parse(text).get(name);
+}
+
+/** One assignment of a file as dotenv reads it, and where it is (offsets in the text without its BOM). */
+export interface EnvAssignmentSpan {
+  name: string;
+  value: string;
+  /** Start of `export` or of the name. */
+  start: number;
+  /** End of the value text (a trailing comment is not part of it). */
+  end: number;
+}
+
+/** Every assignment dotenv reads in `text`, in file order (for views that must not show values, e.g. the export preview). */
+export function envAssignments(text: string): EnvAssignmentSpan[] {
+  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  return scan(body, new Set(parse(body).keys())).entries.map(({ name, value, start, end }) => ({ name, value, start, end }));
 }
 
 export function upsertEnv(text: string, assignments: EnvAssignment[]): EnvEdit {
@@ -170,9 +191,35 @@ function checkName(name: string): void {
   }
 }
 
+/** Characters a POSIX shell reads literally in a bare word after `NAME=` (no `~`: tilde expansion happens there). */
+const SHELL_BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
 /**
- * Ways of writing `value` after `=` that dotenv reads back exactly, whatever lines surround them; best first.
- * Throws when there is none. Several are offered because one can still clash with a badly quoted line elsewhere.
+ * Does a POSIX shell read `value`, written bare or in `quote`, as exactly `value`, running nothing? Bare text of
+ * plain characters, single quotes around a value without `'`, or double quotes around one without `$`, a
+ * backtick, `\` or `"` (the only characters special there). Backtick quoting is command substitution: never.
+ */
+function shellReadsLiterally(value: string, quote: (typeof QUOTES)[number] | ''): boolean {
+  if (quote === '') return SHELL_BARE.test(value);
+  if (quote === "'") return !value.includes("'");
+  if (quote === '"') return !/[$`\\"]/.test(value);
+  return false;
+}
+
+/** Can `value` be written into a `.env` file so that dotenv and a POSIX shell both read it exactly? */
+export function isWritableEnvValue(value: string): boolean {
+  try {
+    valueCandidates(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Ways of writing `value` after `=` that dotenv reads back exactly, whatever lines surround them, and that a POSIX
+ * shell reads literally; best first. Throws when there is none. Several are offered because one can still clash
+ * with a badly quoted line elsewhere.
  */
 function valueCandidates(value: string): string[] {
   if (typeof value !== 'string') throw new VaultError('VALIDATION', 'A value must be text.');
@@ -184,7 +231,9 @@ function valueCandidates(value: string): string[] {
   if (/\p{Surrogate}/u.test(value)) {
     throw new VaultError('VALIDATION', 'A .env value must be valid Unicode text.');
   }
-  const spellings = [value, ...QUOTES.map((q) => q + value + q)]
+  const spellings = (['', ...QUOTES] as const)
+    .filter((q) => shellReadsLiterally(value, q))
+    .map((q) => q + value + q)
     .map((text) => ({ text, read: readAlone(text) }))
     .filter(({ read }) => read?.value === value);
   // Bare first, then ordinary quoting, then quotes that only work through dotenv's bare-text fallback.
@@ -193,7 +242,7 @@ function valueCandidates(value: string): string[] {
   if (out.length === 0) {
     throw new VaultError(
       'VALIDATION',
-      'This value cannot be written to a .env file: it needs quoting but mixes quote characters with "#" or a final backslash.',
+      'This value cannot be written to a .env file so that dotenv and a shell both read it as it is: it ends with \\, or holds a \' together with $, `, \\ or ".',
     );
   }
   return out;

@@ -2,7 +2,7 @@
  * Projects and exports: where keys were written. Pure types and helpers shared by main and renderer.
  * The renderer names projects and files by id and file name only; main resolves every path.
  */
-import { detectPrefix } from './key-format';
+import { fingerprintOf, maskKey, shownPrefix } from './key-format';
 
 export interface ProjectRecord {
   id: string;
@@ -89,7 +89,10 @@ export interface ExportPreview {
   exists: boolean;
   /** Variables the write would add or change. */
   changed: string[];
-  /** The whole file before → after, line by line, every key value masked. */
+  /**
+   * The whole file before → after, line by line, with no value of the file in it: `NAME=••••` for every value
+   * (the keys this write puts in as the vault shows them, `mcp_sk_…ab12`), comments as `# …`.
+   */
   diff: DiffLine[];
   git: GitState;
   /** Other vault keys the write would overwrite, by variable: the user is asked before it replaces them. */
@@ -119,9 +122,9 @@ export interface ScanCandidate {
   existingKeyId: string | null;
 }
 
-/** `mcp_sk_…ab12` for any value: a known prefix, an ellipsis, the last 4 characters. */
+/** `mcp_sk_…ab12` for any value, as a key record would show it: `••••` for a short one. */
 export function maskSecret(value: string): string {
-  return value.length <= 8 ? '••••' : `${detectPrefix(value)}…${value.slice(-4)}`;
+  return maskKey({ prefix: shownPrefix(value), fingerprint: fingerprintOf(value) });
 }
 
 /** The variable a key is written under when none is chosen (and the default of the `defaultEnvVar` setting). */

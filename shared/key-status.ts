@@ -50,3 +50,9 @@ export function describeExpiry(expiresAt: string | null, now: number = Date.now(
   if (span === 'today') return diff >= 0 ? 'today' : 'earlier today';
   return diff >= 0 ? `in ${span}` : `${span} ago`;
 }
+
+/**
+ * What revoking or deleting an imported key does not do, said wherever it happens (the app's dialogs, main's own
+ * confirmation, the CLI): the vault forgets the value, the provider that issued it still accepts it.
+ */
+export const IMPORTED_KEY_NOTE = 'It was imported: this only forgets it here. The key still works at its provider until you revoke it there.';

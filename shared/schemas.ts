@@ -9,7 +9,8 @@ import { ACTIVITY_MAX_LIMIT, ACTIVITY_TYPES } from './activity';
 import { COPY_FORMATS, HTTP_HEADER_STYLES } from './copy-format';
 import { VaultError } from './errors';
 import { ENV_FILE_NAME, REQUIREMENT_VAR } from './exports';
-import { KEY_ID_PATTERN, PREFIX_PATTERN, SCOPE_PATTERN } from './key-format';
+import { isWritableEnvValue } from './env-file';
+import { KEY_ID_PATTERN, MIN_SECRET_LENGTH, PREFIX_PATTERN, SCOPE_PATTERN } from './key-format';
 import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, type Settings } from './settings';
 
 export const NAME_MAX = 100;
@@ -92,7 +93,11 @@ export const secretSchema = z
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   .refine((s) => !/[\u0000-\u001f\u007f\s]/.test(s), {
     error: 'Key value must not contain spaces or control characters',
-  });
+  })
+  // A shorter value would be guessable, and its record (prefix + last 4 characters) would show much of it.
+  .min(MIN_SECRET_LENGTH, { error: `Key value must be at least ${MIN_SECRET_LENGTH} characters` })
+  // Keys go into .env files, which shells source too: a value neither dotenv nor a shell can read literally is refused here.
+  .refine(isWritableEnvValue, { error: 'Key value cannot be written to a .env file safely: it ends with \\, or mixes \' with $, `, \\ or "' });
 
 /** A variable a key is written under (`.env` files, the `env` copy format): stricter than what dotenv reads. */
 export const envVarNameSchema = z

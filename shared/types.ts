@@ -36,10 +36,10 @@ export type KeyStatus = 'active' | 'expired' | 'revoked';
 export interface KeyView extends KeyRecord {
   status: KeyStatus;
   expiringSoon: boolean;
-}
-
   /** Set by the key list (keys:list) when the key is not revoked but the OS keychain holds no value for it. */
   secretMissing?: true;
+}
+
 /** A key together with its secret: returned only by create, rotate and reveal. */
 export interface KeyWithSecret extends KeyView {
   secret: string;

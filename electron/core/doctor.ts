@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEnvVar } from '../../shared/env-file';
-import { fingerprintOf, KEY_ID_PATTERN } from '../../shared/key-format';
+import { fingerprintOf, KEY_ID_PATTERN, MIN_SECRET_LENGTH } from '../../shared/key-format';
+import type { KeyRecord } from '../../shared/types';
 import { exportedValue, exportsOf, withoutExport } from './exports/export-records';
 import { readEnvFile } from './env-writer';
 import type { DoctorReport, Finding } from '../../shared/doctor';
@@ -75,6 +76,9 @@ export async function diagnose(vault: Vault): Promise<Omit<DoctorReport, 'repair
         message: `The value of key "${record.name}" is missing from the OS keychain. Rotate it with a new value (mcpkv rotate ${record.id} --import) or delete it.`,
         repair: null,
       });
+    } else if (revealsTooMuch(record, secret)) {
+      // Never echo what the record shows: here that is much of the value.
+      findings.push({ kind: 'revealing-record', keyId: record.id, message: `The record of key "${record.name}" shows too much of its short value (written before values under ${MIN_SECRET_LENGTH} characters were hidden).`, repair: 'hide the value in the record' });
     } else if (fingerprintOf(secret) !== record.fingerprint) {
       findings.push({ kind: 'fingerprint-mismatch', keyId: record.id, message: `Key "${record.name}" shows …${record.fingerprint} but its value ends …${fingerprintOf(secret)}.`, repair: 'update the record to the value in the keychain' });
     }
@@ -108,7 +112,16 @@ export async function diagnose(vault: Vault): Promise<Omit<DoctorReport, 'repair
   return { findings, checked: { keys: records.length, secrets: accounts.size, exports: exports.length } };
 }
 
-/** Makes the record match the value in the keychain (the repair of a fingerprint mismatch). */
+/**
+ * Does the record show more of `secret` than a record may (an import before MIN_SECRET_LENGTH was required): a
+ * fingerprint of a short value, or a prefix that leaves fewer than MIN_SECRET_LENGTH characters unknown?
+ */
+function revealsTooMuch(record: KeyRecord, secret: string): boolean {
+  if (record.fingerprint !== '' && secret.length < MIN_SECRET_LENGTH) return true;
+  return record.prefix !== '' && secret.startsWith(record.prefix) && secret.length - record.prefix.length < MIN_SECRET_LENGTH;
+}
+
+/** Makes the record match the value in the keychain (the repair of a fingerprint mismatch or a too revealing record). */
 async function realignFingerprint(vault: Vault, id: string): Promise<void> {
   const secret = await vault.secretOf(id);
   await vault.store.update((data) => ({ data: withKey(data, withSecretShape(recordOf(data, id), secret)), result: undefined }));
@@ -140,6 +153,9 @@ export async function doctor(vault: Vault, options: { repair: boolean }): Promis
     } else if (f.kind === 'fingerprint-mismatch') {
       await realignFingerprint(vault, f.keyId!);
       repaired.push(`Updated key ${f.keyId} to the value in the keychain.`);
+    } else if (f.kind === 'revealing-record') {
+      await realignFingerprint(vault, f.keyId!);
+      repaired.push(`Hid the value of key ${f.keyId} in its record.`);
     } else if (f.kind === 'file-mode') {
       fs.chmodSync(f.file!, f.repair!.endsWith('700') ? 0o700 : 0o600);
       repaired.push(`Set ${f.file} to ${f.repair!.slice('chmod '.length)}.`);

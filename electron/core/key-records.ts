@@ -3,7 +3,7 @@
  * record a rotation or a use leaves behind. No I/O: the Vault, recovery and doctor write what these return.
  */
 import { VaultError } from '../../shared/errors';
-import { detectPrefix, fingerprintOf } from '../../shared/key-format';
+import { fingerprintOf, shownPrefix } from '../../shared/key-format';
 import type { KeyRecord } from '../../shared/types';
 import type { VaultData } from './store';
 
@@ -35,9 +35,9 @@ export function nameTaken(data: VaultData, name: string, exceptId?: string): boo
   return Object.values(data.keys).some((k) => k.id !== exceptId && k.name.toLocaleLowerCase() === wanted);
 }
 
-/** The fingerprint and (for an imported key) the prefix of `secret`, as the record shows them. */
+/** The fingerprint and (for an imported key) the prefix of `secret`, as the record may show them (never much of a short value). */
 export function withSecretShape(record: KeyRecord, secret: string): KeyRecord {
-  return { ...record, fingerprint: fingerprintOf(secret), prefix: record.source === 'imported' ? detectPrefix(secret) : record.prefix };
+  return { ...record, fingerprint: fingerprintOf(secret), prefix: record.source === 'imported' ? shownPrefix(secret) : record.prefix };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { isVaultError } from '../../shared/errors';
-import { detectPrefix, fingerprintOf, KEY_ID_PATTERN } from '../../shared/key-format';
+import { fingerprintOf, KEY_ID_PATTERN, shownPrefix } from '../../shared/key-format';
 import { toKeyView } from '../../shared/key-status';
 import type { KeyRecord, KeyView } from '../../shared/types';
 import { exportsOfKey, withoutExportsOf } from './exports/export-records';
@@ -68,7 +68,7 @@ function recoveredRecord(id: string, secret: string, at: string): KeyRecord {
     permissions: [],
     metadata: {},
     source: 'imported',
-    prefix: detectPrefix(secret),
+    prefix: shownPrefix(secret),
     fingerprint: fingerprintOf(secret),
     createdAt: at,
     expiresAt: null,

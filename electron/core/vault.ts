@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { VaultError } from '../../shared/errors';
-import { DEFAULT_PREFIX, detectPrefix, fingerprintOf, looksLikeSecret } from '../../shared/key-format';
+import { DEFAULT_PREFIX, fingerprintOf, looksLikeSecret, MIN_SECRET_LENGTH, shownPrefix } from '../../shared/key-format';
 import { expiryFromDays, toKeyView } from '../../shared/key-status';
 import { createKeyInputSchema, editKeyInputSchema, parseOrThrow, secretSchema } from '../../shared/schemas';
 import type { ActivityEvent, ActivityType, CreateKeyInput, EditKeyInput, KeyRecord, KeyView, KeyWithSecret } from '../../shared/types';
@@ -64,6 +64,19 @@ function describeCandidates(keys: KeyRecord[]): string {
 /** The keychain account that holds a rotation's new value until the rotation is complete. */
 export function nextAccount(id: string): string {
   return `${id}:next`;
+}
+
+/**
+ * The prefix the record of an imported `secret` shows: the one given, if the value starts with it and at least
+ * MIN_SECRET_LENGTH characters follow (else refused: it would show too much of the value, or something it is not),
+ * or the known prefix it starts with (shownPrefix).
+ */
+function importedPrefix(secret: string, given: string | undefined): string {
+  if (given === undefined || given === '') return shownPrefix(secret);
+  if (!secret.startsWith(given) || secret.length - given.length < MIN_SECRET_LENGTH) {
+    throw new VaultError('VALIDATION', `The prefix of an imported key must be how its value starts, with at least ${MIN_SECRET_LENGTH} characters after it.`, { field: 'prefix' });
+  }
+  return given;
 }
 
 /**
@@ -164,7 +177,7 @@ export class Vault {
           permissions: parsed.permissions ?? [],
           metadata: { ...(parsed.metadata ?? {}) },
           source: imported ? 'imported' : 'generated',
-          prefix: imported ? (parsed.prefix ?? detectPrefix(secret)) : (parsed.prefix ?? DEFAULT_PREFIX),
+          prefix: imported ? importedPrefix(secret, parsed.prefix) : (parsed.prefix ?? DEFAULT_PREFIX),
           fingerprint: fingerprintOf(secret),
           createdAt: now,
           expiresAt:
@@ -342,6 +355,8 @@ export class Vault {
       if (previous !== null && next !== null) {
         if (replaced) await this.secrets.set(id, previous).catch(() => undefined);
         await rotateInFiles(filesUpdated.map((r) => ({ ...r, keyId: id, projectId: null, at: '' })), next, previous).catch(() => undefined);
+      } else if (previous === null && replaced) {
+        await this.secrets.delete(id).catch(() => undefined); // the record never got this value
       }
       throw error;
     } finally {
@@ -374,8 +389,6 @@ export class Vault {
     type: 'copied' | 'exported' | 'injected',
     uses: KeyUse[],
     options: { at?: string; alongWith?: (data: VaultData) => VaultData } = {},
-      } else if (previous === null && replaced) {
-        await this.secrets.delete(id).catch(() => undefined); // the record never got this value
   ): Promise<void> {
     const used = await this.store.update((data) => {
       const at = options.at ?? this.iso();

@@ -17,7 +17,7 @@ import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '
 import { watchStoreFile } from '../core/store-watch';
 import { Vault } from '../core/vault';
 import { electronClipboard } from './clipboard-adapter';
-import { createMainSide } from './main-side';
+import { createMainSide, type ConfirmRequest } from './main-side';
 import { electronNotifier, ReminderScheduler } from './notifications';
 import { registerIpc, isTrustedSender } from './ipc';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
@@ -85,10 +85,26 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     };
+    // Main's own question, drawn by main on the window: the renderer cannot draw, answer or skip it.
+    const confirm = async (request: ConfirmRequest): Promise<boolean> => {
+      const options = {
+        type: 'warning' as const,
+        title: request.title,
+        message: request.message,
+        detail: request.detail,
+        buttons: ['Cancel', request.confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+      return response === 1;
+    };
     const { dispatch, services } = createMainSide({
       vault,
       clipboard: electronClipboard(),
       dialogs,
+      confirm,
       activity,
       notices,
       onUnexpected: (channel, error) => {

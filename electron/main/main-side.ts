@@ -2,7 +2,7 @@
  * The main side, built in one place: the services on the opened vault, the handler of every channel (one
  * file per contract group in handlers/) and the dispatcher that validates each call. The Electron app
  * (index.ts), the E2E bridge, the IPC tests and the bench all build it here; each passes its own adapters for
- * what plain Node does not have (Electron's clipboard and dialogs, or stand-ins). Plain Node: no `electron`
+ * what plain Node does not have (Electron's clipboard and dialogs, main's own confirmation dialog, or stand-ins). Plain Node: no `electron`
  * import, and nothing is defaulted: every dependency is passed in.
  */
 import type { ActivityLog } from '../core/activity-log';
@@ -20,8 +20,9 @@ import { settingsHandlers } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 import { vaultHandlers } from './handlers/vault';
 import { createDispatcher, type Dispatch } from './ipc-dispatch';
+import { Confirmations, type ConfirmAdapter, type ConfirmRequest } from './confirmations';
 
-export type { DialogAdapter };
+export type { ConfirmAdapter, ConfirmRequest, DialogAdapter };
 
 export interface MainSideDeps {
   /** The opened vault (electron-store in the app, conf elsewhere), with its activity sink. */
@@ -30,6 +31,12 @@ export interface MainSideDeps {
   clipboard: ClipboardAdapter;
   /** The OS dialogs: Electron's in the app, scripted in the bridge and tests. */
   dialogs: DialogAdapter;
+  /**
+   * Main's own confirmation dialog, drawn by main and out of the renderer's reach (Electron's message box on the
+   * window in the app; a stand-in the test answers in the bridge and tests). Asked beyond a few secrets a minute
+   * and before the only copy of a key's value is destroyed (confirmations.ts).
+   */
+  confirm: ConfirmAdapter;
   /** The activity log `activity:list` reads: the file the vault's activity sink appends to. */
   activity: Pick<ActivityLog, 'list'>;
   /** What opening the vault had to mend, for the app's banner. */
@@ -60,7 +67,7 @@ export function createMainSide(deps: MainSideDeps): MainSide {
   const exports = new ExportsService(vault, projects);
   const handlers: Handlers = {
     ...vaultHandlers({ vault, notices }),
-    ...keysHandlers({ vault, settings, clipboard }),
+    ...keysHandlers({ vault, settings, clipboard, exports, confirmations: new Confirmations(deps.confirm) }),
     ...projectsHandlers({ projects, exports, dialogs }),
     ...exportsHandlers({ vault, exports, settings }),
     ...clipboardHandlers({ clipboard }),

@@ -8,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { ConfirmRequest } from '../../electron/main/confirmations';
 import { repoRoot } from '../helpers/process';
+import { pageUrlWithToken } from './bridge/token';
 import { Session, type SessionOptions } from './session';
 
 export type AppOptions = SessionOptions;
@@ -60,23 +62,41 @@ export class App extends Session {
     const context = await browser.newContext();
     const page = await context.newPage();
     const app = new App(page, context, home, service, ownsHome, url, token, server, logs);
-    await page.goto(url);
+    // As a user opens the link `npm run e2e:serve` prints: the token in the fragment, never served by the bridge.
+    await page.goto(pageUrlWithToken(url, token));
     return app;
+  }
+
+  /** A call to the bridge's test endpoints, with the token in its header. */
+  private testCall(pathname: string, body?: unknown): Promise<Response> {
+    return fetch(new URL(pathname, this.url), {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'x-bridge-token': this.token },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
   }
 
   /** What the app last put on the (bridge's in-memory) clipboard. */
   override async clipboardText(): Promise<string> {
-    const response = await fetch(new URL(`/__test/clipboard?t=${this.token}`, this.url));
+    const response = await this.testCall('/__test/clipboard');
     return ((await response.json()) as { text: string }).text;
   }
 
   override async chooseFolderNext(folder: string | null): Promise<void> {
-    await fetch(new URL(`/__test/next-folder?t=${this.token}`, this.url), { method: 'POST', body: JSON.stringify({ folder }) });
+    await this.testCall('/__test/next-folder', { folder });
+  }
+
+  override async answerConfirmations(answer: boolean): Promise<void> {
+    await this.testCall('/__test/confirm', { answer });
+  }
+
+  override async confirmationsAsked(): Promise<ConfirmRequest[]> {
+    return (await (await this.testCall('/__test/confirmations')).json()) as ConfirmRequest[];
   }
 
   /** Every secret that passed through the keychain during this test (created, rotated-away, revealed…). */
   async seenSecrets(): Promise<string[]> {
-    const response = await fetch(new URL(`/__test/seen-secrets?t=${this.token}`, this.url));
+    const response = await this.testCall('/__test/seen-secrets');
     return (await response.json()) as string[];
   }
 

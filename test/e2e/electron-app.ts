@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import type { ConfirmRequest } from '../../electron/main/confirmations';
 import { repoRoot } from '../helpers/process';
 import { Session, type SessionOptions } from './session';
 
@@ -46,7 +47,10 @@ export class ElectronApp extends Session {
     const electronApp = await _electron.launch({ executablePath: electronBinary()!, args: [path.join(root, 'out/main/index.js')], env: env as Record<string, string> });
     const page = await electronApp.firstWindow();
     await page.waitForLoadState('domcontentloaded');
-    return new ElectronApp(electronApp, page, home, service, ownsHome);
+    const app = new ElectronApp(electronApp, page, home, service, ownsHome);
+    // Main's own confirmation dialog, answered as in the bridge: yes until a test says otherwise.
+    await app.answerConfirmations(true);
+    return app;
   }
 
   override async clipboardText(): Promise<string> {
@@ -58,6 +62,22 @@ export class ElectronApp extends Session {
     await this.electronApp.evaluate(({ dialog }, picked) => {
       dialog.showOpenDialog = (async () => ({ canceled: picked === null, filePaths: picked === null ? [] : [picked] })) as typeof dialog.showOpenDialog;
     }, folder);
+  }
+
+  /** In the real main process: main's message box answers `answer` and keeps what it was asked. */
+  override async answerConfirmations(answer: boolean): Promise<void> {
+    await this.electronApp.evaluate(({ dialog }, yes) => {
+      const asked = ((globalThis as { __confirmationsAsked?: unknown[] }).__confirmationsAsked ??= []);
+      dialog.showMessageBox = (async (...args: unknown[]) => {
+        const options = args.find((a): a is Electron.MessageBoxOptions => typeof a === 'object' && a !== null && 'buttons' in a)!;
+        asked.push({ title: options.title, message: options.message, detail: options.detail, confirmLabel: options.buttons?.[1] });
+        return { response: yes ? 1 : 0, checkboxChecked: false };
+      }) as typeof dialog.showMessageBox;
+    }, answer);
+  }
+
+  override async confirmationsAsked(): Promise<ConfirmRequest[]> {
+    return this.electronApp.evaluate(() => ((globalThis as { __confirmationsAsked?: ConfirmRequest[] }).__confirmationsAsked ?? []) as ConfirmRequest[]);
   }
 
   protected override async stop(): Promise<void> {

@@ -242,10 +242,18 @@ test('revokes a key after explaining it: greyed, badge Revoked, value gone, reve
   await expect(dialog).toContainText('deleted from the OS keychain at once');
   await expect(dialog).toContainText('stays in the list, greyed out');
   await expect(dialog).toContainText('cannot be undone');
+  // No .env file keeps its value: main asks once more in its own dialog, and the page says so first.
+  await expect(dialog).toContainText('the vault asks you to confirm once more, in a system dialog');
+  await app.answerConfirmations(false);
+  await dialog.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(dialog).toContainText('was not confirmed in the vault\'s own dialog');
+  expect((await app.listKeys()).find((k) => k.name === 'doomed')?.status).toBe('active');
+  await app.answerConfirmations(true);
   await dialog.getByRole('button', { name: 'Revoke key' }).click();
 
   await expect(dialog).toBeHidden();
   await expect(toast(page, 'Key revoked')).toBeVisible();
+  expect((await app.confirmationsAsked()).map((q) => q.message)).toEqual(['Revoke key “doomed”?', 'Revoke key “doomed”?']);
   const revokedRow = row(page, 'doomed');
   await expect(revokedRow.getByText('Revoked', { exact: true })).toBeVisible();
   await expect(detail.getByText('Revoked', { exact: true }).first()).toBeVisible();
@@ -262,6 +270,19 @@ test('revokes a key after explaining it: greyed, badge Revoked, value gone, reve
   expect((await app.secrets()).includes(doomed.secret), 'holds the secret').toBe(false);
   const stored = (await app.listKeys()).find((k) => k.name === 'doomed');
   expect(stored?.status).toBe('revoked');
+});
+
+test('revoking an imported key says it still works at its provider, in the dialog and in main\'s question', async ({ app }) => {
+  const { page } = app;
+  await app.cli(['create', 'github-ci', '--import'], 'ghp_importedValueForRevoke0001');
+  const detail = await openDetail(page, 'github-ci');
+  await detail.getByRole('button', { name: 'Revoke' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Revoke github-ci?' });
+  await expect(dialog).toContainText('It was imported: this only forgets it here. The key still works at its provider until you revoke it there.');
+  await dialog.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(dialog).toBeHidden();
+  const [asked] = await app.confirmationsAsked();
+  expect(asked?.detail).toContain('still works at its provider');
 });
 
 test('deletes a key only once its exact name is typed', async ({ app }) => {

@@ -109,3 +109,24 @@ test('copy puts the value on the clipboard through main, counts a use, and never
   await expect(detail).toContainText(/Usage count\s*1/);
   await expectNoSecretOnPage(page, [alpha]);
 });
+
+test('a few reveals a minute go through; more only when main\'s own dialog is confirmed (issue 12, item 1)', async ({ app }) => {
+  const { page } = app;
+  for (const name of ['k1', 'k2', 'k3', 'k4']) await app.createKey(name);
+  await app.answerConfirmations(false);
+  for (const name of ['k1', 'k2', 'k3']) {
+    const detail = await openDetail(page, name);
+    await detail.getByRole('button', { name: 'Reveal' }).click();
+    await expect(detail.getByRole('timer')).toBeVisible();
+  }
+  expect(await app.confirmationsAsked()).toEqual([]);
+  const detail = await openDetail(page, 'k4');
+  await detail.getByRole('button', { name: 'Reveal' }).click();
+  await expect(detail).toContainText('was not confirmed in the vault\'s own dialog');
+  await expect(detail.getByRole('timer')).toHaveCount(0);
+  await expectNoSecretOnPage(page, [await app.secretOf('k4')]);
+  expect((await app.confirmationsAsked()).map((q) => q.message)).toEqual(['Reveal key “k4”?']);
+  await app.answerConfirmations(true);
+  await detail.getByRole('button', { name: 'Reveal' }).click();
+  await expect(detail.getByText(await app.secretOf('k4'), { exact: true })).toBeVisible();
+});

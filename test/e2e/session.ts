@@ -12,6 +12,7 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { DAY_MS } from '../../shared/key-status';
 import type { KeyView } from '../../shared/types';
+import type { ConfirmRequest } from '../../electron/main/confirmations';
 import { clearKeychain, keychainEntries } from '../helpers/keychain-entries';
 import { git, runCli, type CliResult } from '../helpers/process';
 
@@ -112,6 +113,12 @@ export abstract class Session {
 
   /** Scripts the OS folder dialog: the next "Add project" picks `folder` (null: the user cancels). */
   abstract chooseFolderNext(folder: string | null): Promise<void>;
+
+  /** Scripts main's own confirmation dialog (electron/main/confirmations.ts): what the user answers from now on (yes at first). */
+  abstract answerConfirmations(answer: boolean): Promise<void>;
+
+  /** What main's own confirmation dialog asked so far. */
+  abstract confirmationsAsked(): Promise<ConfirmRequest[]>;
 
   async reload(): Promise<void> {
     await this.page.reload();

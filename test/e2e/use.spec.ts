@@ -15,7 +15,8 @@ import { forScreenshots, openDetail, row, screenshot, toast } from './screen';
 /** A .env written on Windows: comments, a blank line, `export`, quotes, CRLF line endings. */
 const CRLF_ENV = [
   '# Local settings for my-app',
-  'DATABASE_URL=postgres://localhost:5432/app',
+  'DATABASE_URL=postgres://app:S3cretPass@localhost:5432/app',
+  'DB_PASSWORD=hunter2-local-only',
   '',
   '# Feature flags',
   'export FEATURE_SEARCH=on',
@@ -56,11 +57,14 @@ test('Use from a key: add a project, masked preview, git warning fixed in one cl
   const masked = `mcp_sk_…${secret.slice(-4)}`;
   await expect(preview.locator('ins .diff-text')).toHaveText([`MCP_API_KEY=${masked}`, 'API_KEY_REQUIRED=true']);
   await expect(preview.locator('del')).toHaveCount(0);
-  await expect(preview.getByText('LOG_LEVEL="debug" # verbose locally')).toBeVisible();
+  // Every value of the file is hidden: names only, `••••` for values, `# …` for comments (issue 12, item 7).
+  await expect(preview.getByText('LOG_LEVEL=••••', { exact: true })).toBeVisible();
   await expect(preview.getByText(/⋯ \d+ unchanged lines/)).toBeVisible();
-  await expect(preview.getByText('# Local settings for my-app')).toHaveCount(0); // folded away
+  await expect(preview.getByText('# Local settings for my-app')).toHaveCount(0);
   await expect(dialog.getByText('Writes MCP_API_KEY, API_KEY_REQUIRED.')).toBeVisible();
   await expectNoSecretOnPage(page, await app.secrets());
+  // No value (or comment) of the file reached the page, not even in the folded part.
+  await expectNoSecretOnPage(page, ['S3cretPass', 'hunter2-local-only', 'verbose locally', 'postgres://', '"debug"']);
 
   // The preview follows every change: another name, an invalid one (said beside the field), back again.
   await variable.fill('OPENAI_API_KEY');
@@ -95,7 +99,8 @@ test('Use from a key: add a project, masked preview, git warning fixed in one cl
   expect(text.startsWith(CRLF_ENV)).toBe(true);
   expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   expect(parse(text)).toEqual({
-    DATABASE_URL: 'postgres://localhost:5432/app',
+    DATABASE_URL: 'postgres://app:S3cretPass@localhost:5432/app',
+    DB_PASSWORD: 'hunter2-local-only',
     FEATURE_SEARCH: 'on',
     LOG_LEVEL: 'debug',
     MCP_API_KEY: secret,

@@ -1,12 +1,13 @@
 /**
  * The IPC layer as the renderer meets it, for integration tests: the main side as the app builds it
  * (createMainSide) over a real vault, with an in-memory clipboard (Electron's does not exist in Node), a
- * scripted folder dialog, and the activity log in the vault's folder.
+ * scripted folder dialog and confirmation dialog, and the activity log in the vault's folder.
  */
 import path from 'node:path';
 import { expect } from 'vitest';
 import { ActivityLog } from '../../electron/core/activity-log';
 import { MemoryClipboard } from './memory-clipboard';
+import { ScriptedConfirm } from './scripted-confirm';
 import { createMainSide } from '../../electron/main/main-side';
 import type { Handlers } from '../../electron/main/handlers/types';
 import type { Dispatch } from '../../electron/main/ipc-dispatch';
@@ -22,6 +23,8 @@ export interface IpcHarness {
   userCopies(text: string): void;
   /** The folder the next "Add project" picks (null: the user cancels). */
   chooseFolderNext(folder: string | null): void;
+  /** Main's own confirmation dialog: what the user answers (yes by default), and what main asked. */
+  confirm: ScriptedConfirm;
   /** A call that must succeed; returns its value. */
   ok<T>(channel: string, payload?: unknown): Promise<T>;
   /** A call that must fail with `code`; returns the message. */
@@ -31,10 +34,12 @@ export interface IpcHarness {
 export function makeIpcHarness(vault: Vault): IpcHarness {
   const clipboard = new MemoryClipboard();
   let nextFolder: string | null = null;
+  const confirm = new ScriptedConfirm();
   const { dispatch, handlers } = createMainSide({
     vault,
     clipboard,
     dialogs: { chooseFolder: async () => nextFolder },
+    confirm: confirm.confirm,
     activity: new ActivityLog(path.dirname(vault.store.path)),
     notices: [],
   });
@@ -44,6 +49,7 @@ export function makeIpcHarness(vault: Vault): IpcHarness {
     clipboardText: () => clipboard.text,
     userCopies: (text) => void (clipboard.text = text),
     chooseFolderNext: (folder) => void (nextFolder = folder),
+    confirm,
     async ok<T>(channel: string, payload: unknown = {}): Promise<T> {
       const envelope = await dispatch(channel, payload);
       if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);

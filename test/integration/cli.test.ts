@@ -144,12 +144,12 @@ describe('mcpkv edit / revoke / delete / rotate', () => {
   });
 
   it('rotate of an imported key reads the new value from stdin', async () => {
-    const key = parseJson<KeyView>(await cli(['create', 'imp', '--import', '--json'], 'sk-first-value'));
+    const key = parseJson<KeyView>(await cli(['create', 'imp', '--import', '--json'], 'sk-first-value-0001'));
     expectOneLineError(await cli(['rotate', key.id]), /imported/);
-    const rotated = parseJson<KeyView>(await cli(['rotate', key.id, '--import', '--json'], 'sk-second-value\n'));
-    expect(rotated.fingerprint).toBe('alue');
+    const rotated = parseJson<KeyView>(await cli(['rotate', key.id, '--import', '--json'], 'sk-second-value-0002\n'));
+    expect(rotated.fingerprint).toBe('0002');
     expect(rotated.rotatedAt).not.toBeNull();
-    expect((await t.keychain()).get(key.id)).toBe('sk-second-value');
+    expect((await t.keychain()).get(key.id)).toBe('sk-second-value-0002');
   });
 });
 

@@ -37,7 +37,7 @@ describe('IPC contract', () => {
     expect(created.secret).toMatch(/^mcp_sk_/);
     const list = await ok<unknown[]>('keys:list', {});
     expect(JSON.stringify(list).includes(created.secret), 'holds the secret').toBe(false);
-    const imported = await ok<Record<string, unknown>>('keys:create', { name: 'imp', importSecret: 'sk-imported-1' });
+    const imported = await ok<Record<string, unknown>>('keys:create', { name: 'imp', importSecret: 'sk-imported-value-1' });
     expect(imported).not.toHaveProperty('secret');
     expect(await ok('keys:reveal', { id: created.id })).toEqual({ secret: created.secret });
     const rotated = await ok<Record<string, unknown>>('keys:rotate', { id: created.id });

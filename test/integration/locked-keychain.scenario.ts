@@ -17,6 +17,7 @@ import { openNodeVaultRecovering } from '../../electron/core/open-vault';
 import { Vault } from '../../electron/core/vault';
 import { createMainSide } from '../../electron/main/main-side';
 import { MemoryClipboard } from '../helpers/memory-clipboard';
+import { ScriptedConfirm } from '../helpers/scripted-confirm';
 import { keytar, runCli } from '../helpers/process';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-locked-'));
@@ -45,6 +46,7 @@ const { dispatch } = createMainSide({
   vault,
   clipboard: new MemoryClipboard(),
   dialogs: { chooseFolder: async () => null },
+  confirm: new ScriptedConfirm().confirm,
   activity: new ActivityLog(home),
   notices: [],
 });

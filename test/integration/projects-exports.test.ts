@@ -92,9 +92,9 @@ describe('use: preview and write', () => {
     expect(shown.includes(b.secret), 'holds the secret').toBe(false);
     expect(shown).not.toContain('old-value-of-the-key');
     expect(preview.changed).toEqual(['MCP_API_KEY', 'BETA_SERVICE_API_KEY', 'API_KEY_REQUIRED']);
-    expect(preview.diff).toContainEqual({ kind: 'removed', text: `MCP_API_KEY=…${'old-value-of-the-key'.slice(-4)}` });
+    expect(preview.diff).toContainEqual({ kind: 'removed', text: 'MCP_API_KEY=••••' });
     expect(preview.diff).toContainEqual({ kind: 'added', text: `MCP_API_KEY=mcp_sk_…${a.secret.slice(-4)}` });
-    expect(preview.diff).toContainEqual({ kind: 'same', text: 'PORT=3000' });
+    expect(preview.diff).toContainEqual({ kind: 'same', text: 'PORT=••••' }); // every value of the file is hidden
     expect(fs.readFileSync(envFile, 'utf8')).toBe(before); // a preview writes nothing
 
     const written = await ok<{ changed: string[] }>('exports:write', request);
@@ -121,9 +121,9 @@ describe('use: preview and write', () => {
     const preview = await ok<ExportPreview>('exports:preview', { projectId: id, fileName: '.env', keys: [{ keyId: a.id, variable: 'MCP_API_KEY' }], require: false });
     const shown = JSON.stringify(preview);
     for (const secret of [a.secret, b.secret, c.secret, 'not-a-vault-key-but-a-token']) expect(shown.includes(secret), 'holds a secret').toBe(false);
-    expect(preview.diff).toContainEqual({ kind: 'same', text: `BETA=mcp_sk_…${b.secret.slice(-4)}` });
-    expect(preview.diff).toContainEqual({ kind: 'same', text: `UPSTREAM=mcp_sk_…${c.secret.slice(-4)}` });
-    expect(preview.diff).toContainEqual({ kind: 'same', text: 'PORT=3000' });
+    expect(preview.diff).toContainEqual({ kind: 'same', text: 'BETA=••••' });
+    expect(preview.diff).toContainEqual({ kind: 'same', text: 'UPSTREAM=••••' });
+    expect(preview.diff).toContainEqual({ kind: 'same', text: 'PORT=••••' });
   });
 
   it('refuses revoked keys and duplicate variables, writing nothing', async () => {

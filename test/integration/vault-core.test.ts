@@ -85,10 +85,10 @@ describe('create', () => {
   });
 
   it('imports an existing secret, detecting its prefix', async () => {
-    const key = await t.vault.create({ name: 'openai', importSecret: 'sk-proj-abcdef123456' });
+    const key = await t.vault.create({ name: 'openai', importSecret: 'sk-proj-abcdef1234567890' });
     expect(key.source).toBe('imported');
     expect(key.prefix).toBe('sk-proj-');
-    expect((await t.keychain()).get(key.id)).toBe('sk-proj-abcdef123456');
+    expect((await t.keychain()).get(key.id)).toBe('sk-proj-abcdef1234567890');
     await expectCode(t.vault.create({ name: 'two lines', importSecret: 'a\nb' }), 'VALIDATION');
     await expectCode(t.vault.create({ name: 'empty', importSecret: '' }), 'VALIDATION');
   });
@@ -203,11 +203,11 @@ describe('revoke, delete, rotate', () => {
   });
 
   it('rotate of an imported key needs the new value', async () => {
-    const key = await t.vault.create({ name: 'imp', importSecret: 'sk-old-value-1' });
+    const key = await t.vault.create({ name: 'imp', importSecret: 'sk-old-value-0000001' });
     await expectCode(t.vault.rotate(key.id), 'VALIDATION');
-    const rotated = await t.vault.rotate(key.id, { newSecret: 'sk-new-value-2' });
-    expect(rotated.fingerprint).toBe('ue-2');
-    expect((await t.keychain()).get(key.id)).toBe('sk-new-value-2');
+    const rotated = await t.vault.rotate(key.id, { newSecret: 'sk-new-value-0000002' });
+    expect(rotated.fingerprint).toBe('0002');
+    expect((await t.keychain()).get(key.id)).toBe('sk-new-value-0000002');
   });
 });
 

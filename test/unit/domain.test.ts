@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectPrefix, fingerprintOf, maskKey } from '../../shared/key-format';
+import fc from 'fast-check';
+import { maskSecret } from '../../shared/exports';
+import { detectPrefix, fingerprintOf, KNOWN_PREFIXES, maskKey, MIN_SECRET_LENGTH, shownPrefix } from '../../shared/key-format';
 import { describeExpiry, expiryFromDays, isExpiringSoon, keyStatus, toKeyView } from '../../shared/key-status';
-import { createKeyInputSchema, editKeyInputSchema, parseOrThrow } from '../../shared/schemas';
+import { createKeyInputSchema, editKeyInputSchema, parseOrThrow, secretSchema } from '../../shared/schemas';
 import { VaultError } from '../../shared/errors';
 import { generateKeyId, generateSecret, randomBase62 } from '../../electron/core/key-generator';
 import type { KeyRecord } from '../../shared/types';
@@ -42,7 +44,46 @@ describe('key format', () => {
     expect(detectPrefix('pmcp_xyz')).toBe('pmcp_');
     expect(detectPrefix('sk-proj-xyz')).toBe('sk-proj-');
     expect(detectPrefix('whatever')).toBe('');
-    expect(fingerprintOf('abcdef')).toBe('cdef');
+    expect(fingerprintOf('abcdefghijklmnop')).toBe('mnop');
+  });
+
+  it('never shows much of a short value: no fingerprint under 16 characters, a prefix only with 16 more after it', () => {
+    // Found by the audit: `pw12` was stored as its own fingerprint, `sk-9xZ` as prefix `sk-` + fingerprint `-9xZ`.
+    expect(MIN_SECRET_LENGTH).toBe(16);
+    expect(fingerprintOf('pw12')).toBe('');
+    expect(fingerprintOf('sk-9xZ')).toBe('');
+    expect(shownPrefix('sk-9xZ')).toBe('');
+    expect(maskSecret('pw12')).toBe('••••');
+    expect(maskSecret('sk-9xZ')).toBe('••••');
+    expect(maskKey({ prefix: '', fingerprint: '' })).toBe('••••');
+    // 16 characters: the last 4 may show, but `sk-` leaves only 13 after it, so no prefix.
+    expect(fingerprintOf('sk-0123456789abc')).toBe('9abc');
+    expect(shownPrefix('sk-0123456789abc')).toBe('');
+    expect(shownPrefix('sk-0123456789abcdef')).toBe('sk-');
+    expect(maskSecret('sk-0123456789abcdef')).toBe('sk-…cdef');
+    // Whatever the value, a record shows a known prefix and at most 4 of at least 16 other characters.
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'sk-_mcpAZaz09'), maxLength: 40 }), (value) => {
+        const prefix = shownPrefix(value);
+        const fingerprint = fingerprintOf(value);
+        expect(prefix === '' || KNOWN_PREFIXES.includes(prefix as (typeof KNOWN_PREFIXES)[number])).toBe(true);
+        if (prefix || fingerprint) expect(value.length - prefix.length).toBeGreaterThanOrEqual(16);
+        expect(fingerprint.length).toBeLessThanOrEqual(4);
+      }),
+    );
+  });
+
+  it('refuses imports shorter than 16 characters, saying the minimum', () => {
+    expect(() => parseOrThrow(secretSchema, 'pw12')).toThrow(/at least 16 characters/);
+    expect(() => parseOrThrow(secretSchema, 'sk-9xZ')).toThrow(/at least 16 characters/);
+    expect(parseOrThrow(secretSchema, 'sk-0123456789abc')).toBe('sk-0123456789abc');
+  });
+
+  it('refuses an imported value that cannot be written to a .env file so a shell reads it literally', () => {
+    expect(() => parseOrThrow(secretSchema, "sk-live-0123456789'$(id)")).toThrow(/cannot be written to a .env file safely/);
+    expect(() => parseOrThrow(secretSchema, 'sk-live-0123456789abcdef\\')).toThrow(/cannot be written to a .env file safely/);
+    // `$`, backticks and backslashes alone are fine: they are written in single quotes.
+    expect(parseOrThrow(secretSchema, '$(touch${IFS}/tmp/m)')).toBe('$(touch${IFS}/tmp/m)');
   });
 
   it('generates ids of 16 hex and secrets of prefix + 40 base62 characters, uniformly', () => {

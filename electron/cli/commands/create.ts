@@ -1,5 +1,6 @@
 /** `mcpkv create NAME [key fields] [--prefix P] [--import] [-u [PATH]] [--json]`: a new key, or one you already have. */
 import type { Command } from 'commander';
+import { MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import type { CreateKeyInput } from '../../../shared/types';
 import { resolveEnvPath } from '../arguments';
 import { formatNewSecret } from '../format';
@@ -18,7 +19,7 @@ export function register(program: Command, io: CliIo): void {
       .argument('<name>', 'a unique name for the key'),
   )
     .option('--prefix <prefix>', 'the key prefix (default mcp_sk_)')
-    .option('--import', 'import an existing key value, read from stdin, instead of generating one')
+    .option('--import', `import an existing key value (at least ${MIN_SECRET_LENGTH} characters), read from stdin, instead of generating one`)
     .option('-u, --use-in-env [path]', 'also write the key into a .env file (default ./.env), checked as mcpkv use checks it')
     .option('--no-project', 'with -u: do not add the file\'s folder to the vault\'s projects')
     .addOption(writeCheckOptions()[0]!)

@@ -1,6 +1,7 @@
 /** `mcpkv revoke ID [-y] [--remove-from-env] [--json]`: the value leaves the keychain; the record stays for history. */
 import type { Command } from 'commander';
 import { VaultError } from '../../../shared/errors';
+import { IMPORTED_KEY_NOTE } from '../../../shared/key-status';
 import { formatExportReports } from '../format';
 import type { CliIo } from '../io';
 import { respond } from '../respond';
@@ -9,7 +10,7 @@ import { confirm } from '../terminal';
 export function register(program: Command, io: CliIo): void {
   program
     .command('revoke')
-    .description('revoke a key: its value is removed from the keychain at once; the record stays for history')
+    .description('revoke a key: its value is removed from the keychain at once; the record stays for history (an imported key still works at its provider: revoke it there too)')
     .argument('<id>', 'key id, unique id prefix, or name')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--remove-from-env', 'also remove the key\'s variable from every .env file it was written to')
@@ -17,13 +18,16 @@ export function register(program: Command, io: CliIo): void {
     .action(async (ref: string, options: { yes?: boolean; json?: boolean; removeFromEnv?: boolean }) => {
       const { vault, exports } = await io.session.open();
       const key = vault.resolve(ref);
-      if (!(await confirm(`Revoke key "${key.name}" (${key.id})? Its value is deleted and cannot be used again.`, Boolean(options.yes || options.json)))) {
+      // An imported key is only forgotten here: its provider still accepts it (said before and after).
+      const importedNote = key.source === 'imported' && key.status !== 'revoked' ? ` ${IMPORTED_KEY_NOTE}` : '';
+      if (!(await confirm(`Revoke key "${key.name}" (${key.id})? Its value is deleted and cannot be used again.${importedNote}`, Boolean(options.yes || options.json)))) {
         throw new VaultError('VALIDATION', 'Cancelled; nothing was changed.');
       }
       const wasRevoked = key.status === 'revoked';
       const revoked = await vault.revoke(key.id, { removeFromFiles: options.removeFromEnv });
       respond(io, options, revoked, (output) => {
         output.out(wasRevoked ? `Key "${revoked.name}" was already revoked.` : `Revoked key "${revoked.name}" (id ${revoked.id}).`);
+        if (importedNote) output.note(`Note: ${IMPORTED_KEY_NOTE}`);
         for (const line of formatExportReports(revoked.exports)) output.out(line);
         // The hint follows the report it is about.
         const left = options.removeFromEnv ? 0 : exports.recordsFor(key.id).length;

@@ -1,6 +1,7 @@
 /** `mcpkv rotate ID [--import] [--json]`: a new value, same id, rewritten in every .env file the key was written to. */
 import type { Command } from 'commander';
 import { VaultError } from '../../../shared/errors';
+import { MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import { formatExportReports, formatNewSecret } from '../format';
 import type { CliIo } from '../io';
 import { respond } from '../respond';
@@ -11,7 +12,7 @@ export function register(program: Command, io: CliIo): void {
     .command('rotate')
     .description('replace a key\'s value, same id; the old value is removed from the keychain at once')
     .argument('<id>', 'key id, unique id prefix, or name')
-    .option('--import', 'read the new value from stdin (required for imported keys)')
+    .option('--import', `read the new value (at least ${MIN_SECRET_LENGTH} characters) from stdin (required for imported keys)`)
     .option('--json', 'print the key record with its new secret as JSON, plus an exports report')
     .action(async (ref: string, options: { import?: boolean; json?: boolean }) => {
       const { vault } = await io.session.open();

@@ -12,7 +12,7 @@ import { referenceTo } from '../../../shared/env-reference';
 import { VaultError } from '../../../shared/errors';
 import { upsertEnv, type EnvAssignment } from '../../../shared/env-file';
 import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ReplacedKey, type ProjectWriteResult, type ScanCandidate } from '../../../shared/exports';
-import { fingerprintOf } from '../../../shared/key-format';
+import { fingerprintOf, maskKey, MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import { inactiveKeyMessage } from '../../../shared/key-status';
 import { exportKeysSchema, parseOrThrow } from '../../../shared/schemas';
 import type { EnvWriteResult, KeyView } from '../../../shared/types';
@@ -21,7 +21,7 @@ import { addToGitignore, gitState } from '../git-safety';
 import { Projects } from '../projects';
 import type { Vault } from '../vault';
 import { exportsOf, exportsOfKey, withExports } from './export-records';
-import { looksLikeKey, maskVariables, toDiffLines } from './preview';
+import { looksLikeKey, redactEnv, toDiffLines } from './preview';
 import { suggestVariables } from './suggest-variables';
 
 /** Keys into one file, named by its absolute path (already resolved and checked by the caller). */
@@ -161,15 +161,16 @@ export class ExportsService {
     const assignments = await this.assignments(request);
     const before = await readEnvFile(file);
     const { text: after, changed } = upsertEnv(before ?? '', assignments);
-    // Masked: the variables written now, those a key was written to before, and any other that looks like a
-    // key (another key of the vault may already sit in the file). Lines such as PORT=3000 stay readable.
-    const names = new Set(assignments.filter((a) => a.name !== REQUIREMENT_VAR).map((a) => a.name));
-    for (const record of exportsOf(this.vault.store.read())) if (record.file === file) names.add(record.variable);
-    for (const [variable, value] of Object.entries(parseDotenv(before ?? ''))) if (looksLikeKey(variable, value)) names.add(variable);
+    // No value of the file reaches the renderer (it may hold DB_PASSWORD, a DATABASE_URL with a password…): every
+    // value is hidden, except the ones this write puts in, shown as the vault shows them (`mcp_sk_…ab12`, `true`).
+    const written = new Map(assignments.map((a) => [a.name, a.value]));
+    const shownAs = new Map<string, string>(request.keys.map(({ keyId, variable }) => [variable, request.reference ? referenceTo(keyId) : maskKey(this.vault.get(keyId))]));
+    if (request.require) shownAs.set(REQUIREMENT_VAR, 'true');
+    const shown = (name: string, value: string) => (written.get(name) === value ? shownAs.get(name) : undefined);
     return {
       exists: before !== null,
       changed,
-      diff: toDiffLines(maskVariables(before ?? '', names), maskVariables(after, names)),
+      diff: toDiffLines(redactEnv(before ?? '', shown), redactEnv(after, shown)),
       replaces: await this.replacedKeys(file, request.keys, before),
     };
   }
@@ -216,7 +217,8 @@ export class ExportsService {
       const text = await readEnvFile(await this.projects.resolveFile(projectId, fileName));
       if (text === null) continue;
       for (const [variable, value] of Object.entries(parseDotenv(text))) {
-        if (variable === REQUIREMENT_VAR || value.length < 12 || /\s/.test(value)) continue;
+        // A value shorter than an import may be is no key we could take in (and its mask would show much of it).
+        if (variable === REQUIREMENT_VAR || value.length < MIN_SECRET_LENGTH || /\s/.test(value)) continue;
         if (!looksLikeKey(variable, value)) continue;
         candidates.push({
           fileName,

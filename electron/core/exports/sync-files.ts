@@ -99,3 +99,12 @@ export function removeFromFiles(records: ExportRecord[], value: string): Promise
   return editWhereStillHeld(records, value, (text, r) => removeEnvVars(text, [r.variable]), { done: 'removed' });
 }
 
+/** Does any recorded file still hold `value` in its variable? (A copy of the key outside the keychain; a reference is none.) */
+export async function someFileHolds(records: ExportRecord[], value: string): Promise<boolean> {
+  for (const record of records) {
+    if (record.form === 'reference') continue;
+    const text = await readEnvFile(record.file).catch(() => null);
+    if (text !== null && readEnvVar(text, record.variable) === value) return true;
+  }
+  return false;
+}

@@ -1,6 +1,8 @@
 /**
- * The file before → after, as main computed it with every value masked: added lines green, removed red,
- * unchanged runs folded to a few lines of context. Nothing secret is ever in it.
+ * The file before → after, as main computed it with every value hidden: added lines green, removed red,
+ * unchanged runs folded to a few lines of context. Only names cross from main: the file's own values as ••••
+ * (a DB_PASSWORD or a DATABASE_URL is never sent to the page), comments as `# …`, the keys being written as
+ * the vault shows them (`mcp_sk_…ab12`). Nothing secret is ever in it.
  */
 import { useId } from 'react';
 import type { ExportPreview } from '../../../shared/exports';
@@ -35,6 +37,7 @@ export function PreviewDiff({ fileName, preview, stale, placeholder }: PreviewDi
         <p className="use-preview-summary" aria-live="polite">
           {preview && !placeholder ? summaryOf(preview) : ''}
         </p>
+        <p className="field-hint">Values are hidden: the file's own show as ••••, the keys written as the vault shows them.</p>
       </header>
       {body ? (
         <p className="use-preview-empty">{body}</p>

@@ -3,7 +3,7 @@
  * (in this component's state only) with a Copy button; closing the dialog forgets it.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { DEFAULT_PREFIX } from '../../../shared/key-format';
+import { DEFAULT_PREFIX, MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import { withDefaultExpiry } from '../settings/defaultExpiry';
 import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
@@ -116,7 +116,7 @@ export function CreateKeyDialog({ onClose }: { onClose(): void }) {
               ref={secretRef}
               label="Key value"
               error={errors.secret}
-              hint="Pasted values are kept in the OS keychain and never shown in lists."
+              hint={`At least ${MIN_SECRET_LENGTH} characters. Pasted values are kept in the OS keychain and never shown in lists.`}
               onInput={() => errors.secret && setErrors((e) => ({ ...e, secret: undefined }))}
             />
           ) : null}

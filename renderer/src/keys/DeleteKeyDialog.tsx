@@ -1,5 +1,6 @@
 /** Delete a key for good: confirmed by typing its exact name (main checks the name too). */
 import { useId, useState } from 'react';
+import { IMPORTED_KEY_NOTE } from '../../../shared/key-status';
 import type { KeyView } from '../../../shared/types';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useUiStore } from '../ui/uiStore';
@@ -8,6 +9,7 @@ import { errorMessage, vaultApi } from '../vaultApi';
 import { useFileReportStore } from '../exports/fileReportStore';
 import { RemoveFromFilesField } from '../exports/RemoveFromFilesField';
 import { useKeyExports } from '../exports/useKeyExports';
+import { destroysLastCopy, LastCopyNote } from './LastCopyNote';
 
 export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
   const id = useId();
@@ -59,7 +61,9 @@ export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         </label>
         <input id={id} className="input mono" value={typed} autoComplete="off" spellCheck={false} onChange={(event) => setTyped(event.target.value)} />
       </div>
+      {keyView.status === 'revoked' || keyView.source !== 'imported' ? null : <p>{IMPORTED_KEY_NOTE}</p>}
       {keyView.status === 'revoked' ? null : <RemoveFromFilesField exports={exports} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />}
+      <LastCopyNote show={destroysLastCopy(keyView, exports, removeFromFiles)} />
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 /** Revoke a key, after saying what that means. */
 import { useState } from 'react';
 import type { ExportReport } from '../../../shared/exports';
+import { IMPORTED_KEY_NOTE } from '../../../shared/key-status';
 import type { KeyView } from '../../../shared/types';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useUiStore } from '../ui/uiStore';
@@ -9,6 +10,7 @@ import { errorMessage, vaultApi } from '../vaultApi';
 import { FileReportDialog } from '../exports/FileReportDialog';
 import { RemoveFromFilesField } from '../exports/RemoveFromFilesField';
 import { useKeyExports } from '../exports/useKeyExports';
+import { destroysLastCopy, LastCopyNote } from './LastCopyNote';
 
 export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
   const [busy, setBusy] = useState(false);
@@ -45,8 +47,10 @@ export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         <li>The key's value is deleted from the OS keychain at once; anything using it stops working.</li>
         <li>The key stays in the list, greyed out, so its history is kept.</li>
         <li>This cannot be undone. To use the service again, create a new key.</li>
+        {keyView.source === 'imported' ? <li>{IMPORTED_KEY_NOTE}</li> : null}
       </ul>
       <RemoveFromFilesField exports={exports} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />
+      <LastCopyNote show={destroysLastCopy(keyView, exports, removeFromFiles)} />
     </ConfirmDialog>
   );
 }

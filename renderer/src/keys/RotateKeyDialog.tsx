@@ -4,6 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import type { ExportReport } from '../../../shared/exports';
+import { MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import type { KeyView } from '../../../shared/types';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
@@ -97,7 +98,15 @@ export function RotateKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         {restoring ? null : 'Anything still using the old value stops working.'}
       </p>
       {keyView.expiresAt !== null ? <p className="muted">The key gets a fresh expiry period of the same length, counted from now.</p> : null}
-      {imported ? <SecretInput ref={secretRef} label="New key value" error={errors.secret} autoFocus /> : null}
+      {imported ? (
+        <SecretInput
+          ref={secretRef}
+          label="New key value"
+          error={errors.secret}
+          hint={`At least ${MIN_SECRET_LENGTH} characters. The current value is not kept anywhere: the vault asks you to confirm in a system dialog.`}
+          autoFocus
+        />
+      ) : null}
     </ConfirmDialog>
   );
 }

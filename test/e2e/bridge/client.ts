@@ -4,9 +4,17 @@
  * real main-process handlers.
  */
 import { buildVaultApi, type Envelope } from '../../../shared/ipc-contract';
+import { TOKEN_FRAGMENT } from './token';
 
-const script = document.currentScript as HTMLScriptElement | null;
-const token = script ? new URL(script.src).searchParams.get('t') ?? '' : '';
+// The token comes in the page's URL fragment (never sent to the server, so never in what it serves), is kept
+// for this tab in sessionStorage (reloads keep working) and taken out of the address bar at once.
+const STORAGE_KEY = 'vault-bridge-token';
+const fromFragment = new URLSearchParams(location.hash.slice(1)).get(TOKEN_FRAGMENT);
+if (fromFragment) {
+  sessionStorage.setItem(STORAGE_KEY, fromFragment);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+const token = sessionStorage.getItem(STORAGE_KEY) ?? '';
 
 const vault = buildVaultApi(
   async (channel, request) => {
