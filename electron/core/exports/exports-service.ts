@@ -156,7 +156,7 @@ export class ExportsService {
    */
   async previewFile(
     file: string,
-    request: Pick<FileExportRequest, 'keys' | 'require' | 'reference'>,
+    request: Pick<FileExportRequest, 'keys' | 'require' | 'reference' | 'followLinks'>,
   ): Promise<Omit<ExportPreview, 'fileName' | 'git'>> {
     const assignments = await this.assignments(request);
     const before = await readEnvFile(file);
