@@ -224,6 +224,30 @@ test('no project yet: each variable is filled in already, the same rule for ever
   await page.keyboard.press('Escape');
 });
 
+test('writing over a variable that holds another vault key names that key and asks first; that key stops being tracked there', async ({ app }) => {
+  const { page } = app;
+  const dir = app.makeProject('shared');
+  const envFile = path.join(dir, '.env');
+  await app.cli(['create', 'first']);
+  await app.cli(['create', 'second']);
+  // The CLI writes "first" and makes the folder one of the vault's projects.
+  await app.cli(['use', 'first', '--env', envFile]);
+  await app.reload();
+  await page.getByRole('checkbox', { name: 'second', exact: true }).click();
+  await page.getByRole('button', { name: 'Use… (1)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Use second' });
+  await expect(dialog.getByRole('textbox', { name: 'Variable for second' })).toHaveValue('MCP_API_KEY');
+  const warning = dialog.getByRole('alert').filter({ hasText: 'holds key' });
+  await expect(warning).toContainText('MCP_API_KEY in .env holds key “first”: writing replaces it.');
+  const writeButton = dialog.getByRole('button', { name: 'Write to .env' });
+  await expect(writeButton).toBeDisabled();
+  await warning.getByRole('checkbox', { name: 'Replace it' }).check();
+  await writeButton.click();
+  await expect(dialog).toHaveCount(0);
+  expect(parse(read(envFile)).MCP_API_KEY === (await app.secretOf('second'))).toBe(true);
+  expect(JSON.parse(await app.cli(['exports', 'first', '--json']))).toEqual([]);
+});
+
 test('"Key created" offers Use…, straight into the Use dialog for the new key', async ({ app }) => {
   const { page } = app;
   await page.getByRole('button', { name: 'New key' }).click();

@@ -15,6 +15,7 @@ import { Dialog } from '../ui/Dialog';
 import { errorCode, errorField, errorMessage, vaultApi } from '../vaultApi';
 import { FilePicker, NEW_FILE } from './FilePicker';
 import { GitWarning } from './GitWarning';
+import { ReplaceWarning } from './ReplaceWarning';
 import { KeyVariables, type ChosenKey } from './KeyVariables';
 import { placeError, type UseErrorPlace } from './placeError';
 import { usePickedKeysStore } from './pickedKeysStore';
@@ -127,7 +128,16 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
   else if (localFileError || Object.keys(varErrors).length) placeholder = 'Fix the highlighted fields to see the preview.';
   else if (callError && !previewFits) placeholder = 'No preview: see the message beside the fields.';
 
-  const writeDisabledReason = !request ? (placeholder ?? 'Fix the highlighted fields first.') : null;
+  // Another vault key in a variable this write overwrites: named, and written over only once the user says so.
+  const replaces = previewFits && !preview.stale ? (preview.preview!.replaces ?? []) : [];
+  const [replaceConfirmedFor, setReplaceConfirmedFor] = useState<string | null>(null);
+  const replaceConfirmed = replaceConfirmedFor === requestKey;
+  const needsReplaceConfirm = replaces.length > 0 && !replaceConfirmed;
+  const writeDisabledReason = !request
+    ? (placeholder ?? 'Fix the highlighted fields first.')
+    : needsReplaceConfirm
+      ? 'Confirm that the key already in the file is replaced.'
+      : null;
 
   function changeProject(id: string) {
     setPickedProject(id);
@@ -166,7 +176,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
 
   async function write(event: FormEvent) {
     event.preventDefault();
-    if (!request || busy) return;
+    if (!request || busy || needsReplaceConfirm) return;
     setBusy(true);
     setWriteError(null);
     try {
@@ -241,6 +251,12 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
             {git && project && fileName && !localFileError && !reference ? (
               <GitWarning fileName={fileName} git={git} onIgnore={() => void ignoreInGit()} busy={ignoring} error={ignoreError} />
             ) : null}
+            <ReplaceWarning
+              fileName={fileName}
+              replaces={replaces}
+              confirmed={replaceConfirmed}
+              onConfirm={(confirmed) => setReplaceConfirmedFor(confirmed ? requestKey : null)}
+            />
             <PreviewDiff fileName={project && !localFileError ? fileName : null} preview={previewFits ? preview.preview : null} stale={preview.stale} placeholder={placeholder} />
           </div>
         </div>
@@ -248,7 +264,7 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={!request || busy} title={writeDisabledReason ?? undefined}>
+          <button type="submit" className="button button-primary" disabled={!request || busy || needsReplaceConfirm} title={writeDisabledReason ?? undefined}>
             {busy ? 'Writing…' : `Write to ${fileName && !localFileError ? fileName : 'file'}`}
           </button>
         </footer>
