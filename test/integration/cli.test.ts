@@ -242,7 +242,8 @@ describe('mcpkv errors and help', () => {
 });
 
 describe('app and CLI at once', () => {
-  it('concurrent CLI processes lose no change', async () => {
+  // The timeouts here are hang guards, not timings: 16 processes on a busy 2-core machine may take minutes.
+  it('concurrent CLI processes lose no change', { timeout: 180_000 }, async () => {
     const results = await Promise.all(Array.from({ length: 16 }, (_, i) => cli(['create', `parallel-${i}`, '--json'])));
     for (const result of results) expect(result.code).toBe(0);
     expect(parseJson<KeyView[]>(await cli(['list', '--json']))).toHaveLength(16);

@@ -110,7 +110,7 @@ describe('mcpkv doctor', () => {
 });
 
 describe('two writers', () => {
-  it('the app and CLIs making 100 changes at once lose none', { timeout: 120_000 }, async () => {
+  it('the app and CLIs making 100 changes at once lose none', { timeout: 600_000 }, async () => {
     const base = await Promise.all(Array.from({ length: 25 }, (_, i) => t.vault.create({ name: `base-${i}` })));
     const app = t.open();
     const operations: Promise<unknown>[] = [
@@ -130,7 +130,8 @@ describe('two writers', () => {
 });
 
 describe('.env targets that cannot be written', () => {
-  it('refuses each with a clear line and leaves the file as it was', async () => {
+  // A 50 MB file among them: a hang guard, generous for a busy machine.
+  it('refuses each with a clear line and leaves the file as it was', { timeout: 180_000 }, async () => {
     const key = await t.vault.create({ name: 'k' });
     const dir = path.join(t.home, 'a-directory.env');
     fs.mkdirSync(dir);
