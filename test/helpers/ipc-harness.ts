@@ -3,12 +3,9 @@
  * (createMainSide) over a real vault, with an in-memory clipboard (Electron's does not exist in Node), a
  * scripted folder dialog and confirmation dialog, and the activity log in the vault's folder.
  */
-import path from 'node:path';
 import { expect } from 'vitest';
-import { ActivityLog } from '../../electron/core/activity-log';
-import { MemoryClipboard } from './memory-clipboard';
-import { ScriptedConfirm } from './scripted-confirm';
-import { createMainSide } from '../../electron/main/main-side';
+import type { ScriptedConfirm } from './scripted-confirm';
+import { testMainSide } from './test-main-side';
 import type { Handlers } from '../../electron/main/handlers/types';
 import type { Dispatch } from '../../electron/main/ipc-dispatch';
 import type { Vault } from '../../electron/core/vault';
@@ -32,17 +29,8 @@ export interface IpcHarness {
 }
 
 export function makeIpcHarness(vault: Vault): IpcHarness {
-  const clipboard = new MemoryClipboard();
   let nextFolder: string | null = null;
-  const confirm = new ScriptedConfirm();
-  const { dispatch, handlers } = createMainSide({
-    vault,
-    clipboard,
-    dialogs: { chooseFolder: async () => nextFolder },
-    confirm: confirm.confirm,
-    activity: new ActivityLog(path.dirname(vault.store.path)),
-    notices: [],
-  });
+  const { dispatch, handlers, clipboard, confirm } = testMainSide(vault, async () => nextFolder);
   return {
     dispatch,
     handlers,

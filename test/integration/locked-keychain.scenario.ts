@@ -10,14 +10,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ActivityLog } from '../../electron/core/activity-log';
 import { KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { openNodeVaultRecovering } from '../../electron/core/open-vault';
 import { Vault } from '../../electron/core/vault';
-import { createMainSide } from '../../electron/main/main-side';
-import { MemoryClipboard } from '../helpers/memory-clipboard';
-import { ScriptedConfirm } from '../helpers/scripted-confirm';
+import { testMainSide } from '../helpers/test-main-side';
 import { keytar, runCli } from '../helpers/process';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-locked-'));
@@ -42,14 +39,7 @@ function unlockKeychain(): void {
 }
 
 const vault = open();
-const { dispatch } = createMainSide({
-  vault,
-  clipboard: new MemoryClipboard(),
-  dialogs: { chooseFolder: async () => null },
-  confirm: new ScriptedConfirm().confirm,
-  activity: new ActivityLog(home),
-  notices: [],
-});
+const { dispatch } = testMainSide(vault);
 const call = async (channel: string, payload: unknown = {}) => {
   const envelope = await dispatch(channel, payload);
   return envelope.ok ? { ok: true as const } : { ok: false as const, code: envelope.error.code, message: envelope.error.message };

@@ -11,14 +11,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ActivityLog } from '../../electron/core/activity-log';
 import { keychainCallStuck, KeytarSecretStore } from '../../electron/core/keychain';
 import { openNodeStore } from '../../electron/core/conf-store';
 import { Vault } from '../../electron/core/vault';
-import { createMainSide } from '../../electron/main/main-side';
-import { MemoryClipboard } from '../helpers/memory-clipboard';
+import { testMainSide } from '../helpers/test-main-side';
 import { keytar, repoRoot, type CliResult } from '../helpers/process';
-import { ScriptedConfirm } from '../helpers/scripted-confirm';
 
 /** The deadline this scenario gives every keychain call, here and in the CLI processes it starts. */
 process.env.MCPKV_KEYCHAIN_TIMEOUT_MS = '1500';
@@ -77,14 +74,7 @@ function ownKeyringDaemon(): number {
 const snapshot = () => ({ vault: fs.readFileSync(vaultFile, 'utf8'), env: fs.readFileSync(envFile, 'utf8') });
 
 const vault = new Vault({ store: openNodeStore(home), secrets: new KeytarSecretStore(service) });
-const { dispatch } = createMainSide({
-  vault,
-  clipboard: new MemoryClipboard(),
-  dialogs: { chooseFolder: async () => null },
-  confirm: new ScriptedConfirm().confirm,
-  activity: new ActivityLog(home),
-  notices: [],
-});
+const { dispatch } = testMainSide(vault);
 
 const key = await vault.create({ name: 'alpha', expiresInDays: 30 });
 const used = await cli(['use', key.id, '--env', envFile, '--no-project']);
