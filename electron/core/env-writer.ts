@@ -16,6 +16,8 @@ export const DEFAULT_MAX_ENV_BYTES = 5 * 1024 * 1024;
 
 export interface EnvFileOptions {
   maxBytes?: number;
+  /** What the file is, for messages: 'a .env file' unless told (an MCP client's config is written the same way). */
+  kind?: string;
   /** Follow a link wherever it leads (the CLI's --follow-symlinks). By default only within the file's folder. */
   followLinks?: boolean;
 }
@@ -82,17 +84,17 @@ function modeChange(existing: Stats, mode: number): ModeChange {
 async function load(folder: OpenedFolder, name: string, file: string, opts: EnvFileOptions): Promise<string | null> {
   const bytes = await folder.read(name, opts.maxBytes ?? DEFAULT_MAX_ENV_BYTES);
   if (bytes === null) return null;
-  if (bytes.includes(0)) throw notText(file);
+  if (bytes.includes(0)) throw notText(file, opts);
   try {
     // ignoreBOM keeps a BOM in the text, so that the edit can keep it in the file.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw notText(file);
+    throw notText(file, opts);
   }
 }
 
-function notText(file: string): VaultError {
-  return new VaultError('FILE_ERROR', `${file} does not look like a .env file: it is not UTF-8 text.`);
+function notText(file: string, opts: EnvFileOptions): VaultError {
+  return new VaultError('FILE_ERROR', `${file} does not look like ${opts.kind ?? 'a .env file'}: it is not UTF-8 text.`);
 }
 
 /** System errors become FILE_ERROR with plain words; anything else (our own VaultErrors included) passes through. */
@@ -103,7 +105,7 @@ function fileError(error: unknown, file: string, action: string, opts: EnvFileOp
   switch (code) {
     case 'EFBIG': {
       const max = opts.maxBytes ?? DEFAULT_MAX_ENV_BYTES;
-      return new VaultError('FILE_ERROR', `${file} is too large for a .env file (over ${Math.floor(max / 1024)} KiB).`);
+      return new VaultError('FILE_ERROR', `${file} is too large for ${opts.kind ?? 'a .env file'} (over ${Math.floor(max / 1024)} KiB).`);
     }
     case 'EACCES':
     case 'EPERM':

@@ -376,6 +376,19 @@ export class Vault {
     return removeFromFiles(records, await this.secretOf(id));
   }
 
+  /**
+   * The key (not revoked) whose value is `value`, or null: a plaintext value found in a file, matched to the vault.
+   * Compares by fingerprint first, so only likely matches are read from the keychain.
+   */
+  async findKeyWithValue(value: string, keys: readonly KeyView[] = this.list()): Promise<string | null> {
+    const fingerprint = fingerprintOf(value);
+    for (const key of keys) {
+      if (key.status === 'revoked' || key.fingerprint !== fingerprint) continue;
+      if ((await this.secrets.get(key.id)) === value) return key.id;
+    }
+    return null;
+  }
+
   /** Counts a use (copy, export) in `usageCount` and `lastUsedAt`, and logs it. A key deleted meanwhile is no error. */
   recordUse(id: string, type: 'copied' | 'exported', detail?: string): Promise<void> {
     return this.recordUses(type, [{ id, detail }]);

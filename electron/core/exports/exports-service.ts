@@ -12,7 +12,7 @@ import { referenceTo } from '../../../shared/env-reference';
 import { VaultError } from '../../../shared/errors';
 import { upsertEnv, type EnvAssignment } from '../../../shared/env-file';
 import { DEFAULT_ENV_VAR, maskSecret, REQUIREMENT_VAR, type ExportPreview, type ExportRecord, type ExportView, type GitState, type ReplacedKey, type ProjectWriteResult, type ScanCandidate } from '../../../shared/exports';
-import { fingerprintOf, maskKey, MIN_SECRET_LENGTH } from '../../../shared/key-format';
+import { maskKey, MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import { inactiveKeyMessage } from '../../../shared/key-status';
 import { exportKeysSchema, parseOrThrow } from '../../../shared/schemas';
 import type { EnvWriteResult, KeyView } from '../../../shared/types';
@@ -188,7 +188,7 @@ export class ExportsService {
     const replaced: ReplacedKey[] = [];
     for (const { keyId, variable } of keys) {
       const value = values[variable];
-      const holder = value ? await this.findKeyWithValue(all, value) : null;
+      const holder = value ? await this.vault.findKeyWithValue(value, all) : null;
       if (holder !== null && holder !== keyId) replaced.push({ variable, keyId: holder, keyName: this.vault.get(holder).name });
     }
     return replaced;
@@ -225,7 +225,7 @@ export class ExportsService {
           variable,
           masked: maskSecret(value),
           suggestedName: `${project.name} ${variable}`,
-          existingKeyId: await this.findKeyWithValue(keys, value),
+          existingKeyId: await this.vault.findKeyWithValue(value, keys),
         });
       }
     }
@@ -243,22 +243,12 @@ export class ExportsService {
       const text = await readEnvFile(file);
       const value = text === null ? undefined : parseDotenv(text)[item.variable];
       if (!value) continue;
-      const existing = await this.findKeyWithValue(this.vault.list(), value);
+      const existing = await this.vault.findKeyWithValue(value);
       const key = existing ? this.vault.get(existing) : await this.vault.create({ name: item.name, importSecret: value });
       const record: ExportRecord = { keyId: key.id, file, variable: item.variable, projectId, at: new Date().toISOString() };
       await this.vault.store.update((data) => ({ data: withExports(data, [record]), result: undefined }));
       imported.push(this.vault.get(key.id));
     }
     return imported;
-  }
-
-  /** Compares by prefix and fingerprint first, so only likely matches are read from the keychain. */
-  private async findKeyWithValue(keys: KeyView[], value: string): Promise<string | null> {
-    const fingerprint = fingerprintOf(value);
-    for (const key of keys) {
-      if (key.status === 'revoked' || key.fingerprint !== fingerprint) continue;
-      if ((await this.vault.secrets.get(key.id)) === value) return key.id;
-    }
-    return null;
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * What a slot's value is, without the vault: empty, a placeholder the client expands itself, a value that looks
+ * like a key, or another value; and how values are shown (masked, never as they are). Pure.
+ */
+import { maskSecret } from '../../../shared/exports';
+import { detectPrefix, looksLikeSecret } from '../../../shared/key-format';
+import { CLIENT_PLACEHOLDER, type McpSlotKind, type McpSlotState } from '../../../shared/mcp';
+import { looksLikeKey } from '../exports/preview';
+
+/** Header names that carry a credential: Authorization, and names ending in key, token or secret (X-API-Key). */
+const KEY_HEADER = /^(proxy-)?authorization$|(api[-_]?key|[-_]key|token|secret)$/i;
+
+/** Flags and names of arguments whose value is a credential (`--api-key X`, `--token=X`, `-e API_KEY=X`). */
+const KEY_WORD = /(api[-_]?key|[-_]key|token|secret|password|passwd|auth)$/i;
+
+/** `Bearer abc` → scheme `Bearer`, token `abc`; a value without a scheme is all token. */
+export function headerToken(value: string): { scheme: string | null; token: string } {
+  const match = /^([A-Za-z][\w-]*)\s+(\S+)$/.exec(value.trim());
+  return match ? { scheme: match[1]!, token: match[2]! } : { scheme: null, token: value };
+}
+
+/** The credential in a slot's value: a header's token, an env variable's whole value. */
+export function secretIn(kind: McpSlotKind, value: string): string {
+  return kind === 'header' ? headerToken(value).token : value;
+}
+
+/** The first placeholder in a value, as it may be shown: `${input:token}`, `${API_KEY:-…}` (a default can be a key). */
+export function placeholderIn(value: string): string | null {
+  const match = CLIENT_PLACEHOLDER.exec(value)?.[0];
+  if (match === undefined) return null;
+  const withDefault = /^\$\{([^}:]+):-.*\}$/.exec(match);
+  return withDefault ? `\${${withDefault[1]}:-…}` : match;
+}
+
+/** Could the slot's name or value be a key (a key-like name, a known prefix)? */
+export function looksLikeKeySlot(kind: McpSlotKind, name: string, value: string): boolean {
+  if (kind === 'env') return looksLikeKey(name, value);
+  return KEY_HEADER.test(name) || detectPrefix(secretIn(kind, value)) !== '';
+}
+
+/** The slot's state as far as the value itself tells (the vault's keys are looked at by the caller). */
+export function plainState(kind: McpSlotKind, name: string, value: string): McpSlotState {
+  if (value.trim() === '') return { state: 'empty' };
+  const placeholder = placeholderIn(value);
+  if (placeholder !== null) return { state: 'placeholder', placeholder };
+  const masked = maskSecret(secretIn(kind, value));
+  return looksLikeKeySlot(kind, name, value) ? { state: 'plaintext-key', masked } : { state: 'plaintext', masked };
+}
+
+/** A value as a preview shows it: a placeholder as it is (without a default), anything else masked. */
+export function shownValue(kind: McpSlotKind, value: string): string {
+  if (value === '') return '';
+  const placeholder = placeholderIn(value);
+  if (placeholder !== null) return value.replace(CLIENT_PLACEHOLDER, placeholder);
+  const { scheme, token } = kind === 'header' ? headerToken(value) : { scheme: null, token: value };
+  return `${scheme ? `${scheme} ` : ''}${maskSecret(token)}`;
+}
+
+function isPath(text: string): boolean {
+  return /[\\/]/.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+}
+
+/** Could this argument be a key by itself: a known prefix, or a long opaque token that is no path or URL? */
+function keyLikeArgument(arg: string): boolean {
+  return detectPrefix(arg) !== '' || (looksLikeSecret(arg) && !/\s/.test(arg) && !isPath(arg) && !/^[a-z][a-z0-9+.-]*:/i.test(arg));
+}
+
+/** A URL with its password and key-like query values hidden. */
+export function maskUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return keyLikeArgument(url) ? maskSecret(url) : url;
+  }
+  if (!parsed.password && ![...parsed.searchParams.keys()].some((k) => KEY_WORD.test(k) || k.toLowerCase() === 'key')) return url;
+  if (parsed.password) parsed.password = '••••';
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (KEY_WORD.test(key) || key.toLowerCase() === 'key') parsed.searchParams.set(key, '••••');
+  }
+  return parsed.toString();
+}
+
+/**
+ * Arguments as a view shows them: every one that could be a credential masked — a known prefix or long opaque
+ * token, the value after a key-like flag (`--api-key X`, `--token=X`), `NAME=value` with a key-like name, a header
+ * `Name: value` (the proxy's `--extra-header`, mcp-remote's `--header`), a URL's password or key-like query.
+ */
+export function maskArgs(args: readonly string[]): string[] {
+  return args.map((arg, i) => {
+    const previous = i > 0 ? args[i - 1]! : '';
+    // The launcher's `--key <id>=<VAR>` names a key and a variable: no secret.
+    if (previous === '--key' && /^[^=\s]+=[A-Za-z_][A-Za-z0-9_]*$/.test(arg)) return arg;
+    const header = /^([\w-]+):\s*(.*)$/.exec(arg);
+    if (header && (previous === '--extra-header' || previous === '--header' || KEY_HEADER.test(header[1]!))) {
+      return `${header[1]}: ${shownValue('header', header[2]!)}`;
+    }
+    if (/^--?[\w-]+$/.test(previous) && KEY_WORD.test(previous) && previous !== '--header') return shownValue('env', arg);
+    const assignment = /^(--?[\w-]+|[A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(arg);
+    if (assignment && (KEY_WORD.test(assignment[1]!) || looksLikeKey(assignment[1]!, assignment[2]!) || keyLikeArgument(assignment[2]!))) {
+      return `${assignment[1]}=${shownValue('env', assignment[2]!)}`;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) return maskUrl(arg);
+    return keyLikeArgument(arg) ? maskSecret(arg) : arg;
+  });
+}
