@@ -27,8 +27,8 @@ const { metafile } = await build({
 });
 
 // What every run loads (the entry and the chunks it imports statically) must not reach the vault core or its
-// heavy dependencies: commands load those with import() when their action runs. Fail the build if one slips in.
-const HEAVY = /^(electron\/core\/|node_modules\/(zod|conf|keytar|proper-lockfile|graceful-fs|dotenv|diff)\/)|^keytar$/;
+// heavy dependencies (the MCP SDK among them): commands load those with import() when their action runs. Fail the build if one slips in.
+const HEAVY = /^(electron\/core\/|node_modules\/(zod|conf|keytar|proper-lockfile|graceful-fs|dotenv|diff|@modelcontextprotocol\/sdk)\/)|^keytar$/;
 const startup = new Set();
 const visit = (file) => {
   if (startup.has(file)) return;

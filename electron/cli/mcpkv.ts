@@ -21,6 +21,7 @@ import * as enableRequirement from './commands/enable-requirement';
 import * as exports from './commands/exports';
 import * as get from './commands/get';
 import * as list from './commands/list';
+import * as mcp from './commands/mcp';
 import * as revoke from './commands/revoke';
 import * as rotate from './commands/rotate';
 import * as run from './commands/run';
@@ -34,7 +35,7 @@ import { createVaultSession } from './session';
 const VERSION = '0.1.0';
 
 /** In the order `mcpkv --help` lists them. */
-const COMMANDS = [create, list, view, get, edit, revoke, del, rotate, exports, use, run, enableRequirement, copy, activity, settings, doctor, completion];
+const COMMANDS = [create, list, view, get, edit, revoke, del, rotate, exports, use, run, enableRequirement, copy, mcp, activity, settings, doctor, completion];
 
 /** Commander's usage errors, as one line like ours. */
 function oneLineError(text: string, write: (text: string) => void): void {
