@@ -11,8 +11,9 @@
  * conf/electron-store open and check the file; after that, reads and writes go straight to the file
  * (`StoreFile`): conf's `store` setter re-reads and re-parses the whole file before every write (to keep its
  * `__internal__` field, which a read-modify-write keeps anyway), and a first read after opening would parse it a
- * second time. Writes serialize only the records that changed (the JSON of unchanged record objects is
- * remembered) and stay atomic and durable: temp file, fsync, rename, fsync of the folder, mode 0600.
+ * second time. Writes encode only the records that changed: a few are spliced into the text last read or written
+ * (spliceStoreText), else the JSON of unchanged record objects is reused. Writes stay atomic and durable: temp
+ * file, fsync, rename, fsync of the folder, mode 0600.
  */
 import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
@@ -64,9 +65,9 @@ export function storeOptions(cwd: string) {
 }
 
 /** What the last `parseStoreText` call parsed: lets `openBackend` reuse the parse conf/electron-store did when opening. */
-let lastParsed: { value: unknown } | undefined;
+let lastParsed: { value: unknown; text: string } | undefined;
 
-function takeLastParsed(): { value: unknown } | undefined {
+function takeLastParsed(): { value: unknown; text: string } | undefined {
   const parsed = lastParsed;
   lastParsed = undefined;
   return parsed;
@@ -75,7 +76,7 @@ function takeLastParsed(): { value: unknown } | undefined {
 /** JSON.parse, remembering the result for `openBackend` (conf calls this when it opens the file). */
 export function parseStoreText(text: string): Record<string, unknown> {
   const value = JSON.parse(text) as Record<string, unknown>;
-  lastParsed = { value };
+  lastParsed = { value, text };
   return value;
 }
 
@@ -142,6 +143,53 @@ export function serializeStore(value: unknown): Buffer {
   return Buffer.concat(parts);
 }
 
+/** A file's text and the value parsed from it (or written as it). */
+interface StoreText {
+  text: string;
+  value: Record<string, unknown>;
+}
+
+/** A write changing more records than this is encoded in full (each change costs a search through the text). */
+const MAX_SPLICED_RECORDS = 32;
+
+/**
+ * `value`'s file text made from `base` by replacing only the records that changed, or null when that cannot be
+ * done safely (then the caller encodes the whole value). A use counted by `mcpkv run` or `get` changes one record
+ * of 10,000; encoding them all again costs more than the rest of the command (BENCHMARKS.md).
+ *
+ * Safe because it requires the same fields (other than `keys`, the very same objects), the same key ids in the
+ * same order, and each old record's exact compact JSON (`"id":{…}`) found exactly once in the text; any other
+ * file (indented, escaped differently, edited by hand) falls back to a full encode. The result is then what
+ * `serializeStore(value)` would write.
+ */
+export function spliceStoreText(base: StoreText, value: Record<string, unknown>): string | null {
+  const fields = Object.keys(value);
+  const baseFields = Object.keys(base.value);
+  if (fields.length !== baseFields.length || fields.some((field, i) => field !== baseFields[i])) return null;
+  if (fields.some((field) => field !== 'keys' && value[field] !== base.value[field])) return null;
+  const keys = value.keys;
+  const baseKeys = base.value.keys;
+  if (!isPlainObject(keys) || !isPlainObject(baseKeys)) return null;
+  const ids = Object.keys(keys);
+  const baseIds = Object.keys(baseKeys);
+  if (ids.length !== baseIds.length) return null;
+  const changed: string[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id !== baseIds[i]) return null;
+    if (keys[id] === baseKeys[id]) continue;
+    if (changed.push(id) > MAX_SPLICED_RECORDS || !isPlainObject(keys[id]) || !isPlainObject(baseKeys[id])) return null;
+  }
+  let text = base.text;
+  for (const id of changed) {
+    const before = `${JSON.stringify(id)}:${JSON.stringify(baseKeys[id])}`;
+    const at = text.indexOf(before);
+    if (at < 0 || text.indexOf(before, at + 1) >= 0) return null;
+    text = `${text.slice(0, at)}${JSON.stringify(id)}:${JSON.stringify(keys[id])}${text.slice(at + before.length)}`;
+  }
+  return text;
+}
+
 /** The vault's folder holds nothing secret, but what keys exist and where they are used is private too. */
 export function ensureVaultDir(home: string): void {
   fs.mkdirSync(home, { recursive: true, mode: 0o700 });
@@ -179,7 +227,7 @@ export function openBackend(home: string, open: () => unknown = () => loadStoreF
   const file = storeFilePath(home);
   const before = fileSignature(file);
   takeLastParsed();
-  let parsed: { value: unknown } | undefined;
+  let parsed: { value: unknown; text: string } | undefined;
   try {
     open();
     parsed = takeLastParsed();
@@ -190,7 +238,7 @@ export function openBackend(home: string, open: () => unknown = () => loadStoreF
   }
   // The parse is of the file we will read only if no write replaced the file meanwhile.
   const after = fileSignature(file);
-  return new StoreFile(file, parsed && before !== null && before === after ? { signature: after, value: parsed.value } : undefined);
+  return new StoreFile(file, parsed && before !== null && before === after ? { signature: after, value: parsed.value, text: parsed.text } : undefined);
 }
 
 export function emptyVaultData(): VaultData {
@@ -245,23 +293,39 @@ function sleepSync(ms: number): void {
  * re-parses the whole file first.
  */
 export class StoreFile implements JsonFileBackend {
+  /** The text last read or written and what it holds, for spliced writes (spliceStoreText). */
+  private base: StoreText | undefined;
+
   constructor(
     readonly path: string,
     /** What opening parsed, with the file's signature then: served once, if the file is still that one. */
-    private primed?: { signature: Signature; value: unknown },
+    private primed?: { signature: Signature; value: unknown; text: string },
   ) {}
 
   get store(): Record<string, unknown> {
     const primed = this.primed;
     this.primed = undefined;
-    if (primed && fileSignature(this.path) === primed.signature) return asStoreObject(primed.value);
+    if (primed && fileSignature(this.path) === primed.signature) return this.remember(primed.text, primed.value);
     const text = readStoreText(this.path);
-    return asStoreObject(text === null ? {} : JSON.parse(text));
+    if (text === null) {
+      this.base = undefined;
+      return asStoreObject({});
+    }
+    return this.remember(text, JSON.parse(text));
+  }
+
+  /** The content as conf's getter gives it, remembered with its text. Its fields are the parsed objects themselves. */
+  private remember(text: string, parsed: unknown): Record<string, unknown> {
+    const value = asStoreObject(parsed);
+    this.base = { text, value };
+    return value;
   }
 
   set store(value: Record<string, unknown>) {
     this.primed = undefined;
-    const bytes = serializeStore(value);
+    const spliced = this.base ? spliceStoreText(this.base, value) : null;
+    const bytes = spliced === null ? serializeStore(value) : Buffer.from(spliced);
+    this.base = undefined;
     // As conf: the folder may have been removed meanwhile, and the file is private whatever its mode was.
     ensureVaultDir(path.dirname(this.path));
     const mode = fileMode(this.path);
@@ -272,6 +336,8 @@ export class StoreFile implements JsonFileBackend {
     for (;;) {
       try {
         writeFileAtomicSync(this.path, bytes, { mode: STORE_FILE_MODE });
+        // The next write splices into this text (the app writes many times; its first write is encoded in full).
+        this.base = { text: spliced ?? bytes.toString('utf8'), value };
         return;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? '';
