@@ -39,7 +39,7 @@ function timeProcess(command: string, args: string[], env: NodeJS.ProcessEnv): P
  * An active key of the bench vault whose secret is in the keychain: the fixture writes secrets for the first
  * `secrets` records, in vault.json's order.
  */
-function activeKeyWithSecret(bv: BenchVault): string {
+export function activeKeyWithSecret(bv: BenchVault): string {
   const data = JSON.parse(fs.readFileSync(path.join(bv.home, 'vault.json'), 'utf8')) as { keys: Record<string, KeyRecord> };
   const now = Date.now();
   const id = Object.values(data.keys)

@@ -4,7 +4,7 @@
  *
  *   --keys=N      keys in the vault (default 10000)
  *   --secrets=N   how many of them get their secret written to the keychain (default: all)
- *   --only=a,b    groups to run: store, keychain, search, env, cli, memory, renderer
+ *   --only=a,b    groups to run: store, keychain, search, env, cli, mcp, memory, renderer
  *   --runs=X      scale every run count by X (quick checks: --runs=0.3)
  *   --out=FILE    where to write the results (default bench/results.json)
  *   --strict      exit 1 when a target is missed
@@ -36,6 +36,7 @@ const GROUPS: Record<string, (bv: BenchVault) => Promise<Figure[]>> = {
   search: async (bv) => (await import('./search.bench')).searchBench(bv),
   env: async () => (await import('./env.bench')).envBench(),
   cli: async (bv) => (await import('./cli.bench')).cliBench(bv),
+  mcp: async (bv) => (await import('./mcp.bench')).mcpBench(bv),
   memory: async (bv) => (await import('./memory.bench')).memoryBench(bv),
   renderer: async (bv) => (await import('./renderer.bench')).rendererBench(bv),
 };
