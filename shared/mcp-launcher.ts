@@ -136,3 +136,13 @@ export function parseProxy(launched: Pick<LaunchedCommand, 'command' | 'args'>):
   }
   return options.header && options.variable ? options : null;
 }
+
+/**
+ * The CLI's arguments when the app's executable runs it (`<app> [appPath] --mcpkv-cli run …`), or null when the
+ * flag is not where the launcher puts it (first, or after the app's folder when unpackaged). A `--mcpkv-cli` further
+ * on belongs to the command being run and is left alone.
+ */
+export function cliArguments(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf(CLI_FLAG);
+  return at === 1 || at === 2 ? argv.slice(at + 1) : null;
+}

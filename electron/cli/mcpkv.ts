@@ -10,6 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { isVaultError } from '../../shared/errors';
 import { looksLikeSecret } from '../../shared/key-format';
+import { cliArguments } from '../../shared/mcp-launcher';
 import * as activity from './commands/activity';
 import * as completion from './commands/completion';
 import * as copy from './commands/copy';
@@ -91,7 +92,10 @@ export async function main(argv: string[]): Promise<number> {
 const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
 
 // Exit codes: 0 done, 1 failed, 2 invalid input; killed by SIGTERM when the OS keychain stopped answering.
-process.exitCode = await main(process.argv.slice(2));
+// Inside the app's executable (the launcher of MCP clients' configs, electron/main/index.ts) the arguments follow
+// `--mcpkv-cli`; under Node they follow the script.
+const inApp = process.versions.electron !== undefined ? cliArguments(process.argv) : null;
+process.exitCode = await main(inApp ?? process.argv.slice(2));
 if (session.keychainCallStuck()) {
   // A keychain call past its deadline still holds a libuv worker thread, and the process with it, until the keychain
   // answers (~50 s). process.exit() would wait for it too (Node joins the worker threads on exit), so the command,

@@ -16,6 +16,8 @@ import { openStoreRecovering } from '../core/store-recovery';
 import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '../core/store';
 import { watchStoreFile } from '../core/store-watch';
 import { Vault } from '../core/vault';
+import { runCliInApp } from './app-launcher';
+import { cliArguments } from '../../shared/mcp-launcher';
 import { electronClipboard } from './clipboard-adapter';
 import { createMainSide, type ConfirmRequest } from './main-side';
 import { electronNotifier, ReminderScheduler } from './notifications';
@@ -55,7 +57,13 @@ async function openVault(): Promise<{ vault: Vault; activity: ActivityLog; notic
   return { vault, activity, notices };
 }
 
-if (!app.requestSingleInstanceLock()) {
+// `<app> [appPath] --mcpkv-cli run …`: the launcher this app writes into MCP clients' configs (app-launcher.ts).
+// The packaged app's RunAsNode fuse is off, so the executable is not run as Node: it runs the CLI bundle itself,
+// in this process, with no window and no single-instance lock (an MCP client may start many servers at once).
+if (cliArguments(process.argv)) {
+  app.dock?.hide();
+  void runCliInApp(path.join(here, '../cli/mcpkv.js'));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -73,11 +73,12 @@ describe('the packaged app (npm run dist)', () => {
     const files = asar.listPackage(archive, { isPack: false }).map((file) => file.split(path.sep).join('/'));
     const own = files.filter((file) => !file.startsWith('/node_modules/'));
     expect(own).toEqual(
-      expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']),
+      // The CLI bundle too: the launcher in MCP clients' configs is the app's executable running it (--mcpkv-cli).
+      expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/cli/mcpkv.js']),
     );
-    // Nothing but package.json and the build: no sources, tests, the test bridge, benchmarks, CLI or maps.
+    // Nothing but package.json and the build: no sources, tests, the test bridge, benchmarks or maps.
     const folders = ['/node_modules', '/out'];
-    expect(own.filter((file) => file !== '/package.json' && !folders.includes(file) && !/^\/out\/(main|preload|renderer)(\/|$)/.test(file))).toEqual([]);
+    expect(own.filter((file) => file !== '/package.json' && !folders.includes(file) && !/^\/out\/(main|preload|renderer|cli)(\/|$)/.test(file))).toEqual([]);
     expect(files.filter((file) => /\.map$|\/test\/e2e|bridge|\/bench\//.test(file))).toEqual([]);
     // Dev-only packages stay out (React is bundled into the renderer; Electron itself is the runtime).
     for (const dev of ['electron', 'electron-vite', 'vite', 'vitest', '@playwright', 'react', 'typescript', 'esbuild']) {
