@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ActivityLog } from '../electron/core/activity-log';
 import { MemoryClipboard } from '../test/helpers/memory-clipboard';
 import { ScriptedConfirm } from '../test/helpers/scripted-confirm';
+import { testMcpDeps } from '../test/helpers/test-mcp';
 import type { SecretStore } from '../electron/core/keychain';
 import { KeytarSecretStore } from '../electron/core/keychain';
 import { openNodeStore } from '../electron/core/conf-store';
@@ -24,6 +25,7 @@ export function mainDispatch(vault: Vault): Dispatch {
     clipboard: new MemoryClipboard(),
     dialogs: { chooseFolder: async () => null },
     confirm: new ScriptedConfirm().confirm,
+    mcp: testMcpDeps(path.join(path.dirname(vault.store.path), 'client-home')),
     activity: new ActivityLog(path.dirname(vault.store.path)),
     notices: [],
   }).dispatch;

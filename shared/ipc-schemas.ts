@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DoctorReport } from './doctor';
 import type { EnvFileView, ExportPreview, ExportReport, ExportView, GitState, ProjectRecord, ProjectView, ProjectWriteResult, ScanCandidate } from './exports';
 import type { ContractShape } from './ipc-contract';
+import type { McpChange, McpChangePreview, McpChangeResult, McpConfigView, McpConnectionView, McpServerView } from './mcp';
 import type { ExpiryReminders } from './reminders';
 import {
   activityQuerySchema,
@@ -19,6 +20,8 @@ import {
   exportRequestSchema,
   keyIdSchema,
   keyNameSchema,
+  mcpChangeSchema,
+  mcpClientIdSchema,
   projectIdSchema,
   secretSchema,
   settingsUpdateSchema,
@@ -91,6 +94,18 @@ export const ipcSchemas = {
     ignoreInGit: { request: z.strictObject({ projectId: projectIdSchema, fileName: envFileNameSchema }), response: returns<GitState>() },
     forKey: { request: idRequest, response: returns<ExportView[]>() },
   },
+  mcp: {
+    /** The MCP clients' config files found (user scope, and project scope for the vault's projects), with their errors. */
+    configs: { request: z.strictObject({}), response: returns<McpConfigView[]>() },
+    /** Every configured server and the state of each slot; values masked, never sent. */
+    servers: { request: z.strictObject({ client: mcpClientIdSchema.optional() }), response: returns<McpServerView[]>() },
+    /** What a change would do to the file, every value masked; nothing is written. */
+    preview: { request: mcpChangeSchema, response: returns<McpChangePreview>() },
+    /** Makes the change. Writing a vault key's value into a file in plain text is asked in main's own dialog first. */
+    apply: { request: mcpChangeSchema, response: returns<McpChangeResult>() },
+    /** A key's client servers, for its "Used in". */
+    forKey: { request: idRequest, response: returns<McpConnectionView[]>() },
+  },
   clipboard: {
     /** "Clear now": clears only if the clipboard still holds what we copied. */
     clear: { request: z.strictObject({}), response: returns<{ cleared: boolean }>() },
@@ -108,6 +123,11 @@ export const ipcSchemas = {
 } as const satisfies ContractShape;
 
 export type IpcSchemas = typeof ipcSchemas;
+
+/** The change schema parses to exactly the shared McpChange (checked when compiling): the service takes it as is. */
+type SameAs<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _mcpChangeMatches: SameAs<z.output<typeof mcpChangeSchema>, McpChange> = true;
+void _mcpChangeMatches;
 
 /** The request schema of `channel`, or undefined when it is no channel of the contract. */
 export function requestSchemaOf(channel: string): z.ZodType | undefined {

@@ -11,6 +11,7 @@ import { VaultError } from './errors';
 import { ENV_FILE_NAME, REQUIREMENT_VAR } from './exports';
 import { isWritableEnvValue } from './env-file';
 import { KEY_ID_PATTERN, MIN_SECRET_LENGTH, PREFIX_PATTERN, SCOPE_PATTERN } from './key-format';
+import { MCP_CLIENT_IDS } from './mcp';
 import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, type Settings } from './settings';
 
 export const NAME_MAX = 100;
@@ -172,6 +173,50 @@ export const exportKeysSchema = z.strictObject(exportKeysShape).superRefine(chec
 export const exportRequestSchema = z
   .strictObject({ projectId: projectIdSchema, fileName: envFileNameSchema, ...exportKeysShape, reference: z.boolean({ error: 'Reference must be true or false' }).optional() })
   .superRefine(checkExportVariables);
+
+// ---------- MCP clients (issue 15): how the renderer and the CLI name a config, a server and a slot ----------
+
+export const mcpClientIdSchema = z.enum(MCP_CLIENT_IDS, { error: `Client must be one of ${MCP_CLIENT_IDS.join(', ')}` });
+
+/** The opaque id main gives a config (McpConfigView.id). */
+export const mcpConfigIdSchema = z
+  .string({ error: 'Config id must be text' })
+  .regex(KEY_ID_PATTERN, { error: 'Config id must be 16 lowercase hex characters' });
+
+/** A server's name: the key of its entry in the client's servers object, any text without control characters. */
+export const mcpServerNameSchema = text('Server name', 200).refine((s) => s.length > 0, { error: 'Server name is required' });
+
+/** A header name as HTTP allows it (RFC 9110 token). */
+export const httpHeaderNameSchema = z
+  .string({ error: 'Header name must be text' })
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, { error: 'Header name may use only letters, digits and !#$%&\'*+.^_`|~-' });
+
+/** A slot: an `env` variable of a stdio server, or a header of a remote one; each kind with its own naming rule. */
+export const mcpSlotSchema = z.discriminatedUnion(
+  'kind',
+  [z.strictObject({ kind: z.literal('env'), name: envVarNameSchema }), z.strictObject({ kind: z.literal('header'), name: httpHeaderNameSchema })],
+  { error: 'Slot kind must be env or header' },
+);
+
+export const mcpSlotRefSchema = z.strictObject({ configId: mcpConfigIdSchema, server: mcpServerNameSchema, slot: mcpSlotSchema });
+
+export const mcpConnectionFormSchema = z.enum(['launcher', 'header', 'proxy'], { error: 'Form must be launcher, header or proxy' });
+
+/** mcp:preview and mcp:apply (and the CLI's import / connect / disconnect): one change to one server's slot. */
+export const mcpChangeSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('import'), ref: mcpSlotRefSchema, name: keyNameSchema.optional(), form: mcpConnectionFormSchema.optional() }),
+    z.strictObject({ action: z.literal('connect'), ref: mcpSlotRefSchema, keyId: keyIdSchema, form: mcpConnectionFormSchema.optional() }),
+    z.strictObject({
+      action: z.literal('disconnect'),
+      ref: mcpSlotRefSchema,
+      keyId: keyIdSchema,
+      writeValue: z.boolean({ error: 'Write value must be true or false' }).optional(),
+    }),
+  ],
+  { error: 'Action must be import, connect or disconnect' },
+);
 
 export const activityTypeSchema = z.enum(ACTIVITY_TYPES, { error: `Activity type must be one of ${ACTIVITY_TYPES.join(', ')}` });
 

@@ -10,13 +10,14 @@ import ElectronStore from 'electron-store';
 import { isVaultError } from '../../shared/errors';
 import { ActivityLog } from '../core/activity-log';
 import { KeytarSecretStore } from '../core/keychain';
+import { locationEnvFromProcess } from '../core/mcp/locations';
 import { keychainService, STORE_FILE_NAME, vaultHome } from '../core/paths';
 import { recoveryNotes } from '../core/recovery';
 import { openStoreRecovering } from '../core/store-recovery';
 import { MetadataStore, openBackend, storeOptions, type JsonFileBackend } from '../core/store';
 import { watchStoreFile } from '../core/store-watch';
 import { Vault } from '../core/vault';
-import { runCliInApp } from './app-launcher';
+import { appLauncher, runCliInApp } from './app-launcher';
 import { cliArguments } from '../../shared/mcp-launcher';
 import { electronClipboard } from './clipboard-adapter';
 import { createMainSide, type ConfirmRequest } from './main-side';
@@ -113,6 +114,8 @@ if (cliArguments(process.argv)) {
       clipboard: electronClipboard(),
       dialogs,
       confirm,
+      // The user's own client configs; a config's launcher is this app's executable (app-launcher.ts).
+      mcp: { locations: locationEnvFromProcess(), launcher: appLauncher({ isPackaged: app.isPackaged, appPath: app.getAppPath(), execPath: process.execPath }) },
       activity,
       notices,
       onUnexpected: (channel, error) => {

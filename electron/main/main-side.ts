@@ -8,13 +8,17 @@
 import type { ActivityLog } from '../core/activity-log';
 import { ClipboardService, type ClipboardAdapter } from '../core/clipboard';
 import { ExportsService } from '../core/exports/exports-service';
+import type { McpLocationEnv } from '../core/mcp/locations';
+import { McpService } from '../core/mcp/mcp-service';
 import { Projects } from '../core/projects';
 import { SettingsStore } from '../core/settings';
 import type { Vault } from '../core/vault';
+import type { LauncherCommand } from '../../shared/mcp-launcher';
 import { activityHandlers } from './handlers/activity';
 import { clipboardHandlers } from './handlers/clipboard';
 import { exportsHandlers } from './handlers/exports';
 import { keysHandlers } from './handlers/keys';
+import { mcpHandlers } from './handlers/mcp';
 import { projectsHandlers, type DialogAdapter } from './handlers/projects';
 import { settingsHandlers } from './handlers/settings';
 import type { Handlers } from './handlers/types';
@@ -37,6 +41,12 @@ export interface MainSideDeps {
    * and before the only copy of a key's value is destroyed (confirmations.ts).
    */
   confirm: ConfirmAdapter;
+  /**
+   * The MCP clients: where their config files are (the user's home, XDG_CONFIG_HOME, APPDATA and platform in the
+   * app; a fixture HOME in tests), and the launcher written into a config to start `mcpkv run` (the app's own
+   * executable with `--mcpkv-cli` in the app, app-launcher.ts; `node bin/mcpkv.js` in tests).
+   */
+  mcp: { locations: McpLocationEnv; launcher: LauncherCommand };
   /** The activity log `activity:list` reads: the file the vault's activity sink appends to. */
   activity: Pick<ActivityLog, 'list'>;
   /** What opening the vault had to mend, for the app's banner. */
@@ -51,6 +61,7 @@ export interface MainServices {
   clipboard: ClipboardService;
   projects: Projects;
   exports: ExportsService;
+  mcp: McpService;
 }
 
 export interface MainSide {
@@ -65,17 +76,21 @@ export function createMainSide(deps: MainSideDeps): MainSide {
   const clipboard = new ClipboardService(deps.clipboard);
   const projects = new Projects(vault.store);
   const exports = new ExportsService(vault, projects);
+  const mcp = new McpService(vault, { projects, locations: deps.mcp.locations, launcher: deps.mcp.launcher });
+  // One dialog at a time across every group: main's questions never stack up.
+  const confirmations = new Confirmations(deps.confirm);
   const handlers: Handlers = {
     ...vaultHandlers({ vault, notices }),
-    ...keysHandlers({ vault, settings, clipboard, exports, confirmations: new Confirmations(deps.confirm) }),
+    ...keysHandlers({ vault, settings, clipboard, exports, confirmations }),
     ...projectsHandlers({ projects, exports, dialogs }),
     ...exportsHandlers({ vault, exports, settings }),
+    ...mcpHandlers({ vault, mcp, confirmations }),
     ...clipboardHandlers({ clipboard }),
     ...activityHandlers({ activity }),
     ...settingsHandlers({ settings }),
   };
   return {
-    services: { settings, clipboard, projects, exports },
+    services: { settings, clipboard, projects, exports, mcp },
     handlers,
     dispatch: createDispatcher(handlers, deps.onUnexpected),
   };

@@ -1,7 +1,8 @@
 /**
  * The main side as the app builds it (createMainSide) over a real vault, with what Node has instead of Electron:
- * an in-memory clipboard, a scripted folder dialog and confirmation dialog, and the activity log in the vault's
- * folder. Free of vitest, so the stand-alone keychain scenarios use it as well as the IPC harness.
+ * an in-memory clipboard, a scripted folder dialog and confirmation dialog, the activity log in the vault's
+ * folder, and MCP clients' configs under `clientHome` (by default a folder in the vault's, empty unless the test
+ * writes fixtures there). Free of vitest, so the stand-alone keychain scenarios use it as well as the IPC harness.
  */
 import path from 'node:path';
 import { ActivityLog } from '../../electron/core/activity-log';
@@ -9,8 +10,13 @@ import type { Vault } from '../../electron/core/vault';
 import { createMainSide } from '../../electron/main/main-side';
 import { MemoryClipboard } from './memory-clipboard';
 import { ScriptedConfirm } from './scripted-confirm';
+import { testMcpDeps } from './test-mcp';
 
-export function testMainSide(vault: Vault, chooseFolder: () => Promise<string | null> = async () => null) {
+export function testMainSide(
+  vault: Vault,
+  chooseFolder: () => Promise<string | null> = async () => null,
+  clientHome = path.join(path.dirname(vault.store.path), 'client-home'),
+) {
   const clipboard = new MemoryClipboard();
   const confirm = new ScriptedConfirm();
   const side = createMainSide({
@@ -18,6 +24,7 @@ export function testMainSide(vault: Vault, chooseFolder: () => Promise<string | 
     clipboard,
     dialogs: { chooseFolder },
     confirm: confirm.confirm,
+    mcp: testMcpDeps(clientHome),
     activity: new ActivityLog(path.dirname(vault.store.path)),
     notices: [],
   });

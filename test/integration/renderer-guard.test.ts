@@ -17,6 +17,7 @@ import { COPY_BUDGET, SECRET_BUDGET } from '../../electron/main/confirmations';
 import { ActivityLog } from '../../electron/core/activity-log';
 import { makeIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 import { MemoryClipboard } from '../helpers/memory-clipboard';
+import { testMcpDeps } from '../helpers/test-mcp';
 import { makeTestVault, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
@@ -108,6 +109,7 @@ describe('reading secrets', () => {
         asked.push(request);
         return new Promise<boolean>((resolve) => (answer = resolve));
       },
+      mcp: testMcpDeps(path.join(t.home, 'client-home')),
       activity: new ActivityLog(t.home),
       notices: [],
     });

@@ -12,6 +12,9 @@
  * Origin must be this server's (no other local user's page, no DNS rebinding). It runs on the throwaway test
  * keychain of test/with-keyring.sh; the user's own keychain only with MCPKV_USE_SESSION_KEYRING=1, loudly.
  *
+ * The MCP clients' configs are looked for under BRIDGE_CLIENT_HOME (the session's fixture HOME; by default an empty
+ * folder in the vault's), never in the user's own home, and the launcher written into them is `node bin/mcpkv.js`.
+ *
  * Main's own confirmation dialog (confirmations.ts) is a stand-in here: tests script its answer
  * (POST /__test/confirm, yes by default) and read what was asked (GET /__test/confirmations); with
  * BRIDGE_CONFIRM=terminal (`npm run e2e:serve`) it asks on the terminal instead, out of the page's reach.
@@ -31,6 +34,7 @@ import { vaultHome } from '../../../electron/core/paths';
 import { watchStoreFile } from '../../../electron/core/store-watch';
 import { createMainSide, type ConfirmAdapter, type ConfirmRequest } from '../../../electron/main/main-side';
 import { ScriptedConfirm } from '../../helpers/scripted-confirm';
+import { testMcpDeps } from '../../helpers/test-mcp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -164,6 +168,7 @@ async function main(): Promise<void> {
     clipboard: memoryClipboard,
     dialogs: { chooseFolder: async () => nextFolder },
     confirm: process.env.BRIDGE_CONFIRM === 'terminal' ? terminalConfirm() : scripted.confirm,
+    mcp: testMcpDeps(process.env.BRIDGE_CLIENT_HOME ?? path.join(vaultHome(process.env), 'client-home')),
     activity: new ActivityLog(vaultHome(process.env)),
     notices: notes,
   });

@@ -18,6 +18,7 @@ export const app = {
   isPackaged: process.env.FAKE_ELECTRON_PACKAGED === '1',
   setPath: (name, value) => paths.set(name, value),
   getPath: (name) => paths.get(name) ?? `/tmp/fake-electron-${name}`,
+  getAppPath: () => process.cwd(),
   getName: () => 'mcp-key-vault',
   getVersion: () => '0.0.0',
   requestSingleInstanceLock: () => true,
