@@ -19,6 +19,8 @@ const { metafile } = await build({
   format: 'esm',
   target: 'node20',
   external: ['keytar'],
+  // jsonc-parser's `main` is a UMD build whose require('./impl/…') calls esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // CommonJS dependencies (proper-lockfile, graceful-fs) call require(); give each ESM file one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'none',

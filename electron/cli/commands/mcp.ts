@@ -6,9 +6,14 @@
  */
 import type { Command } from 'commander';
 import type { CliIo } from '../io';
+import * as clients from './mcp-clients';
+import * as connect from './mcp-connect';
+import * as disconnect from './mcp-disconnect';
+import * as importKeys from './mcp-import';
 import * as proxy from './mcp-proxy';
+import * as servers from './mcp-servers';
 
-const SUBCOMMANDS: { register(mcp: Command, io: CliIo): void }[] = [proxy];
+const SUBCOMMANDS: { register(mcp: Command, io: CliIo): void }[] = [clients, servers, importKeys, connect, disconnect, proxy];
 
 export function register(program: Command, io: CliIo): void {
   const mcp = program.command('mcp').description("MCP clients' servers and the vault's keys in them");

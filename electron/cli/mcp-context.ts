@@ -1,0 +1,93 @@
+/**
+ * What the `mcpkv mcp` subcommands share: the MCP service on the opened vault (loaded with import(), so jsonc-parser
+ * and the MCP core stay off every other command's start), the launcher this CLI writes into configs, how a server
+ * named on the command line is found, and how servers and slots are printed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VaultError } from '../../shared/errors';
+import { MCP_CLIENT_IDS, MCP_CLIENT_NAMES, type McpClientId, type McpServerView, type McpSlot } from '../../shared/mcp';
+import { CLI_FLAG, cliArguments, type LauncherCommand } from '../../shared/mcp-launcher';
+import type { McpService } from '../core/mcp/mcp-service';
+import type { CliIo } from './io';
+import type { VaultContext } from './vault-context';
+
+/**
+ * The command a client's config runs to start `mcpkv`: absolute paths only (a client started from the desktop has
+ * no shell PATH). Inside the app's executable (--mcpkv-cli): that executable, as the app itself writes it. Under
+ * Node: this Node and the CLI's entry script, with links resolved (an npm-linked `mcpkv` on PATH is a link to
+ * bin/mcpkv.js), else the bundle itself.
+ */
+export function cliLauncher(argv: readonly string[] = process.argv): LauncherCommand {
+  if (process.versions.electron !== undefined && cliArguments(argv)) {
+    return { command: process.execPath, args: argv.slice(1, argv.indexOf(CLI_FLAG) + 1) };
+  }
+  const script = argv[1] ? fs.realpathSync.native(path.resolve(argv[1])) : null;
+  const entry = script && /(^|[\\/])mcpkv(\.m?js)?$/.test(script) ? script : fileURLToPath(new URL('./mcpkv.js', import.meta.url));
+  return { command: process.execPath, args: [entry] };
+}
+
+export async function openMcp(io: CliIo): Promise<VaultContext & { mcp: McpService }> {
+  const context = await io.session.open();
+  const { McpService } = await import('../core/mcp/mcp-service');
+  return { ...context, mcp: new McpService(context.vault, { launcher: cliLauncher(), projects: context.projects }) };
+}
+
+/** `--client`'s value, checked: one of the six ids. */
+export function parseClient(value: string): McpClientId {
+  if ((MCP_CLIENT_IDS as readonly string[]).includes(value)) return value as McpClientId;
+  throw new VaultError('VALIDATION', `Unknown client "${value.slice(0, 40)}"; clients: ${MCP_CLIENT_IDS.join(', ')}.`);
+}
+
+/**
+ * The one server a command names (`--client`, `--server`, and `--file` where the name is in several files of that
+ * client), or one clear line saying none or which files to choose from.
+ */
+export function findServer(servers: McpServerView[], options: { client: McpClientId; server: string; file?: string }): McpServerView {
+  const file = options.file === undefined ? undefined : path.resolve(options.file);
+  const matches = servers.filter((s) => s.client === options.client && s.name === options.server && (file === undefined || s.file === file));
+  const client = MCP_CLIENT_NAMES[options.client];
+  if (matches.length === 0) {
+    throw new VaultError('NOT_FOUND', `${client} has no server "${options.server}"${file ? ` in ${file}` : ''}; see mcpkv mcp servers --client ${options.client}.`);
+  }
+  if (matches.length > 1) {
+    throw new VaultError('VALIDATION', `${client} has a server "${options.server}" in ${matches.length} files (${matches.map((s) => s.file).join(', ')}); choose one with --file.`);
+  }
+  return matches[0]!;
+}
+
+const FORM_WORDS = { launcher: 'through mcpkv run', proxy: 'through the mcpkv proxy', header: 'header written in the file' } as const;
+
+/** How a slot's state reads in a list: never a value, at most its mask. */
+export function describeSlot(slot: McpSlot): string {
+  switch (slot.state) {
+    case 'connected':
+      return `connected to key "${slot.keyName}" (${FORM_WORDS[slot.form]})`;
+    case 'vault-value':
+      return `PLAINTEXT copy of vault key "${slot.keyName}" (${slot.masked})`;
+    case 'plaintext-key':
+      return `PLAINTEXT KEY ${slot.masked}`;
+    case 'plaintext':
+      return `plain value ${slot.masked} (not a key)`;
+    case 'placeholder':
+      return `placeholder ${slot.placeholder} (the client fills it in)`;
+    case 'empty':
+      return 'empty';
+  }
+}
+
+/** A slot that holds a key in plain text: what `mcpkv mcp import` takes into the keychain. */
+export function holdsPlaintextKey(slot: McpSlot): boolean {
+  return slot.state === 'plaintext-key' || slot.state === 'vault-value';
+}
+
+/** `Cursor server "github" (/home/me/.cursor/mcp.json)`: how a line names a server. */
+export function serverLabel(server: McpServerView): string {
+  return `${MCP_CLIENT_NAMES[server.client]} server "${server.name}" (${server.file})`;
+}
+
+/** `Cursor server "github" (/home/me/.cursor/mcp.json), variable GITHUB_TOKEN`: how a line names a slot. */
+export function slotLabel(server: McpServerView, slot: { kind: 'env' | 'header'; name: string }): string {
+  return `${serverLabel(server)}, ${slot.kind === 'env' ? 'variable' : 'header'} ${slot.name}`;
+}
