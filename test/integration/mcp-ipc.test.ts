@@ -50,7 +50,16 @@ describe('mcp: over IPC', () => {
       ]),
     );
     expect((await ipc.ok<McpServerView[]>('mcp:servers', { client: 'cursor' })).map((s) => s.name)).toEqual(['search']);
-    const everything = JSON.stringify([configs, servers]);
+    // The previews of importing either key, into the launcher or the proxy form, show neither value (nor any other).
+    const search = servers.find((s) => s.name === 'search')!;
+    const previews = [
+      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(github, 'env', 'GITHUB_PERSONAL_ACCESS_TOKEN') }),
+      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(search, 'header', 'Authorization'), form: 'proxy' }),
+      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(search, 'header', 'Authorization'), form: 'header' }),
+    ];
+    expect(previews[1]!.diff).toEqual(expect.arrayContaining([{ kind: 'removed', text: `    "Authorization": "Bearer mcp_sk_…${fx.searchKey.slice(-4)}"` }]));
+    expect(previews[0]!.diff.map((l) => l.text)).not.toContain('    "LOG_LEVEL": "debug"');
+    const everything = JSON.stringify([configs, servers, previews]);
     expect(everything).not.toContain(fx.githubToken);
     expect(everything).not.toContain(fx.searchKey);
   });

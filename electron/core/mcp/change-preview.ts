@@ -21,7 +21,8 @@ function redact(value: unknown, key: string, within: 'env' | 'headers' | null): 
     return value.map((v) => redact(v, key, null));
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k, k === 'env' ? 'env' : k === 'headers' ? 'headers' : null)]));
+    // The entries of an `env` or `headers` object are values of that kind, whatever their names (Authorization, LOG_LEVEL).
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k, within ?? (k === 'env' ? 'env' : k === 'headers' ? 'headers' : null))]));
   }
   return value;
 }
