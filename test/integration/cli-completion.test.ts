@@ -41,4 +41,16 @@ describe('mcpkv completion', () => {
     const out = execFileSync('bash', ['-c', `mcpkv() { ${mcpkv} "$@"; }\n${script}\nCOMP_WORDS=(mcpkv run --key P); COMP_CWORD=3; _mcpkv; printf '%s\\n' "\${COMPREPLY[@]}"`], { env: t.env }).toString();
     expect(out).toBe('Prod\\ Key\n');
   });
+
+  it('bash completes subcommands (mcp con → connect), their options, and a key where a subcommand takes one', async () => {
+    await t.vault.create({ name: 'Prod Key' });
+    const script = (await runCli(['completion', 'bash'], t.env)).stdout;
+    const mcpkv = `${process.execPath} ${path.resolve('bin/mcpkv.js')}`;
+    const complete = (words: string[]) =>
+      execFileSync('bash', ['-c', `mcpkv() { ${mcpkv} "$@"; }\n${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mcpkv; printf '%s\\n' "\${COMPREPLY[@]}"`], { env: t.env }).toString();
+    expect(complete(['mcpkv', 'mcp', 'con'])).toBe('connect\n');
+    expect(complete(['mcpkv', 'mcp', 'connect', '--cl'])).toBe('--client\n');
+    expect(complete(['mcpkv', 'mcp', 'connect', 'Pro'])).toBe('Prod\\ Key\n');
+    expect(complete(['mcpkv', 'mcp', 'servers', '--js'])).toBe('--json\n');
+  });
 });

@@ -14,6 +14,7 @@ type Shell = (typeof SHELLS)[number];
 const KEYS_COMMAND = '__complete-keys';
 
 interface CommandSpec {
+  /** `create`, or `mcp connect` for a subcommand. */
   name: string;
   description: string;
   options: { long?: string; short?: string; description: string; takesValue: boolean }[];
@@ -23,35 +24,53 @@ interface CommandSpec {
   keyOptions: string[];
 }
 
-function specsOf(program: Command): CommandSpec[] {
-  return program.commands
-    .filter((c) => !c.name().startsWith('__'))
-    .map((c) => ({
-      name: c.name(),
-      description: c.description(),
-      options: c.options.map((o: Option) => ({ long: o.long, short: o.short, description: o.description, takesValue: o.required || o.optional })),
-      keyArgument: c.registeredArguments[0]?.name() === 'id',
-      keyOptions: c.options.filter((o: Option) => o.long === '--key').flatMap((o) => [o.long!, ...(o.short ? [o.short] : [])]),
-    }));
+function specOf(c: Command, name: string): CommandSpec {
+  return {
+    name,
+    description: c.description(),
+    options: c.options.map((o: Option) => ({ long: o.long, short: o.short, description: o.description, takesValue: o.required || o.optional })),
+    keyArgument: c.registeredArguments[0]?.name() === 'id',
+    keyOptions: c.options.filter((o: Option) => o.long === '--key').flatMap((o) => [o.long!, ...(o.short ? [o.short] : [])]),
+  };
 }
 
-function bashScript(specs: CommandSpec[]): string {
-  const cases = specs
+/** The commands, then for a command with subcommands (`mcp`) each subcommand as `mcp <name>`. */
+function specsOf(program: Command): { top: CommandSpec[]; groups: { name: string; subcommands: CommandSpec[] }[] } {
+  const visible = program.commands.filter((c) => !c.name().startsWith('__'));
+  return {
+    top: visible.map((c) => specOf(c, c.name())),
+    groups: visible.filter((c) => c.commands.length > 0).map((c) => ({ name: c.name(), subcommands: c.commands.map((sub) => specOf(sub, `${c.name()} ${sub.name()}`)) })),
+  };
+}
+
+type Specs = ReturnType<typeof specsOf>;
+
+function bashScript({ top, groups }: Specs): string {
+  const cases = [...top, ...groups.flatMap((g) => g.subcommands)]
     .map((s) => {
       const flags = s.options.flatMap((o) => [o.long, o.short].filter(Boolean)).concat('--help').join(' ');
       const keyOpts = s.keyOptions.length ? s.keyOptions.join('|') : '__none__';
-      return `    ${s.name}) opts='${flags}'; keyarg=${s.keyArgument ? 1 : 0}; keyopts='${keyOpts}' ;;`;
+      return `    ${s.name.includes(' ') ? `"${s.name}"` : s.name}) opts='${flags}'; keyarg=${s.keyArgument ? 1 : 0}; keyopts='${keyOpts}' ;;`;
     })
+    .join('\n');
+  const groupCases = groups
+    .map(
+      (g) =>
+        `    ${g.name}) if [[ $COMP_CWORD -eq 2 ]]; then COMPREPLY=($(compgen -W '${g.subcommands.map((s) => s.name.split(' ')[1]).join(' ')} --help' -- "$cur")); return; fi; cmd="${g.name} \${COMP_WORDS[2]}"; argpos=3 ;;`,
+    )
     .join('\n');
   return `# mcpkv completion for bash (mcpkv completion bash)
 _mcpkv() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
   if [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W '${specs.map((s) => s.name).join(' ')} --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W '${top.map((s) => s.name).join(' ')} --help --version' -- "$cur"))
     return
   fi
-  local opts='' keyarg=0 keyopts='__none__'
-  case "\${COMP_WORDS[1]}" in
+  local opts='' keyarg=0 keyopts='__none__' cmd="\${COMP_WORDS[1]}" argpos=2
+  case "$cmd" in
+${groupCases}
+  esac
+  case "$cmd" in
 ${cases}
   esac
   if [[ $cur == -* ]]; then
@@ -59,7 +78,7 @@ ${cases}
     return
   fi
   # shellcheck disable=SC2053
-  if [[ ( $COMP_CWORD -eq 2 && $keyarg -eq 1 ) || "|$keyopts|" == *"|$prev|"* ]]; then
+  if [[ ( $COMP_CWORD -eq $argpos && $keyarg -eq 1 ) || "|$keyopts|" == *"|$prev|"* ]]; then
     local IFS=$'\\n' key
     COMPREPLY=()
     for key in $(compgen -W "$(mcpkv ${KEYS_COMMAND} 2>/dev/null)" -- "$cur"); do COMPREPLY+=("$(printf '%q' "$key")"); done
@@ -71,7 +90,7 @@ complete -o default -F _mcpkv mcpkv
 `;
 }
 
-function zshScript(specs: CommandSpec[]): string {
+function zshScript(specs: Specs): string {
   // zsh runs the bash function through its bash completion layer: one script for both to keep in step.
   return `#compdef mcpkv
 # mcpkv completion for zsh (mcpkv completion zsh)
@@ -79,20 +98,29 @@ autoload -U +X bashcompinit && bashcompinit
 ${bashScript(specs).split('\n').slice(1).join('\n')}`;
 }
 
-function fishScript(specs: CommandSpec[]): string {
+function fishScript({ top, groups }: Specs): string {
   const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const lines = ['# mcpkv completion for fish (mcpkv completion fish)', 'complete -c mcpkv -f'];
-  for (const s of specs) {
-    lines.push(`complete -c mcpkv -n __fish_use_subcommand -a ${s.name} -d ${quote(s.description)}`);
+  for (const s of top) lines.push(`complete -c mcpkv -n __fish_use_subcommand -a ${s.name} -d ${quote(s.description)}`);
+  for (const g of groups) {
+    const names = g.subcommands.map((s) => s.name.split(' ')[1]).join(' ');
+    for (const s of g.subcommands) {
+      lines.push(`complete -c mcpkv -n '__fish_seen_subcommand_from ${g.name}; and not __fish_seen_subcommand_from ${names}' -a ${s.name.split(' ')[1]} -d ${quote(s.description)}`);
+    }
+  }
+  // A subcommand's options and key argument only after both words (`mcp connect`); a command's after its one word.
+  const seen = (s: CommandSpec) => s.name.split(' ').map((word) => `__fish_seen_subcommand_from ${word}`).join('; and ');
+  const grouped = new Set(groups.map((g) => g.name));
+  for (const s of [...top.filter((t) => !grouped.has(t.name)), ...groups.flatMap((g) => g.subcommands)]) {
     for (const o of s.options) {
-      const parts = [`complete -c mcpkv -n '__fish_seen_subcommand_from ${s.name}'`];
+      const parts = [`complete -c mcpkv -n '${seen(s)}'`];
       if (o.long) parts.push(`-l ${o.long.slice(2)}`);
       if (o.short) parts.push(`-s ${o.short.slice(1)}`);
       if (o.takesValue) parts.push(s.keyOptions.includes(o.long ?? '') ? `-x -a '(mcpkv ${KEYS_COMMAND} 2>/dev/null)'` : '-r');
       parts.push(`-d ${quote(o.description)}`);
       lines.push(parts.join(' '));
     }
-    if (s.keyArgument) lines.push(`complete -c mcpkv -n '__fish_seen_subcommand_from ${s.name}' -a '(mcpkv ${KEYS_COMMAND} 2>/dev/null)'`);
+    if (s.keyArgument) lines.push(`complete -c mcpkv -n '${seen(s)}' -a '(mcpkv ${KEYS_COMMAND} 2>/dev/null)'`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -40,7 +40,7 @@ export function register(mcp: Command, io: CliIo): void {
   mcp
     .command('connect')
     .description('connect a vault key to an MCP server: through mcpkv run (stdio), the mcpkv proxy (remote), or a header written into the config')
-    .argument('<key>', 'key id, unique id prefix, or name')
+    .argument('<id>', 'key id, unique id prefix, or name')
     .requiredOption('--client <id>', 'claude-desktop, claude-code, cursor, vscode, windsurf or zed', parseClient)
     .requiredOption('--server <name>', "the server's name in the client's config")
     .option('--file <path>', 'the config file, where the server\'s name is in several')

@@ -27,7 +27,7 @@ export function register(mcp: Command, io: CliIo): void {
   mcp
     .command('disconnect')
     .description("take a vault key out of an MCP server's config: the server goes back to its plain form")
-    .argument('<key>', 'key id, unique id prefix, or name')
+    .argument('<id>', 'key id, unique id prefix, or name')
     .requiredOption('--client <id>', 'claude-desktop, claude-code, cursor, vscode, windsurf or zed', parseClient)
     .requiredOption('--server <name>', "the server's name in the client's config")
     .option('--file <path>', 'the config file, where the server\'s name is in several')
