@@ -42,6 +42,13 @@ type Problem = { fatal: boolean; line: string } | null;
 const isRequest = (m: JSONRPCMessage): m is JSONRPCMessage & { id: RequestId; method: string } => 'method' in m && 'id' in m;
 const isResponse = (m: JSONRPCMessage): m is JSONRPCMessage & { id: RequestId } => ('result' in m || 'error' in m) && 'id' in m && m.id !== undefined;
 
+/** The HTTP status of a failed request: the transports' own errors carry it, the SSE transport's POST only in its text. */
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof StreamableHTTPError || error instanceof SseError) return error.code;
+  const posted = error instanceof Error ? /^Error POSTing to endpoint \(HTTP (\d{3})\)/.exec(error.message) : null;
+  return posted ? Number(posted[1]) : undefined;
+}
+
 function httpStatus(code: number): string {
   return `${code}${STATUS_CODES[code] ? ` ${STATUS_CODES[code]}` : ''}`;
 }
@@ -54,12 +61,14 @@ export function runProxy(plan: ProxyPlan, output: Output): Promise<number> {
 
   /** What an error of the remote side means for the session, in our words. */
   function describe(error: unknown): Problem {
-    const status = error instanceof StreamableHTTPError || error instanceof SseError ? error.code : undefined;
+    const status = statusOf(error);
     if (status === 401 || status === 403) {
       return { fatal: true, line: `The server refused the key (${httpStatus(status)}): check that this is the key it expects, sent as "${keyHeader}".` };
     }
     if (error instanceof SseError) return { fatal: true, line: `The server closed its event stream${status ? ` (${httpStatus(status)})` : ''}.` };
-    if (status === 404 && remote instanceof StreamableHTTPClientTransport && remote.sessionId !== undefined) return { fatal: true, line: 'The server ended the session (404 Not Found).' };
+    // Streamable HTTP's session, or the SSE transport's (its message endpoint), is gone on the server.
+    const inSession = remote instanceof SSEClientTransport || remote.sessionId !== undefined;
+    if (status === 404 && inSession) return { fatal: true, line: 'The server ended the session (404 Not Found).' };
     if (typeof status === 'number' && status > 0) return { fatal: false, line: `The server answered ${httpStatus(status)}.` };
     if (status === -1) return { fatal: false, line: 'The server answered with a content type MCP does not use.' };
     const message = error instanceof Error ? error.message : '';
@@ -120,7 +129,10 @@ export function runProxy(plan: ProxyPlan, output: Output): Promise<number> {
       if (message && isRequest(message)) {
         pending.delete(message.id);
         await local.send({ jsonrpc: '2.0', id: message.id, error: { code: PROXY_ERROR_CODE, message: problem.line } }).catch(() => undefined);
-        if (message.id === initializeId && !problem.fatal) release();
+        if (message.id === initializeId && !problem.fatal) {
+          initializeId = undefined;
+          release();
+        }
       }
       if (problem.fatal) return finish(1, problem.line);
       output.note(`mcpkv: ${problem.line}`);
@@ -175,6 +187,7 @@ export function runProxy(plan: ProxyPlan, output: Output): Promise<number> {
         if (message.id === initializeId) {
           // The client's transport would send the negotiated version on every later request; the proxy does the same.
           if ('result' in message && typeof message.result.protocolVersion === 'string') remote.setProtocolVersion(message.result.protocolVersion);
+          initializeId = undefined;
           release();
         }
       }

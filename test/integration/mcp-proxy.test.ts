@@ -237,7 +237,7 @@ describe('mcpkv mcp proxy', () => {
     );
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     child.stdin.write(lines(initialize(1), { jsonrpc: '2.0', method: 'notifications/initialized' }));
-    await answered;
+    await Promise.race([answered, exited.then((code) => Promise.reject(new Error(`the proxy exited ${code} before answering: ${stderr}`)))]);
     expect(JSON.parse(stdout.split('\n')[0]!)).toMatchObject({ id: 1, result: { serverInfo: { name: 'http-key-server' } } });
     await server.stop();
     // stdin stays open: only the server's going away can end the proxy.
@@ -247,8 +247,9 @@ describe('mcpkv mcp proxy', () => {
     expect(stderr).toMatch(/^mcpkv: (The server closed the connection|The server at http:\/\/127\.0\.0\.1:\d+ cannot be reached \(ECONNREFUSED\))\.\n$/);
   });
 
-  it('the older HTTP+SSE transport (--transport sse) works the same way', SLOW, async () => {
+  it('the older HTTP+SSE transport (--transport sse) works the same way, and refuses a wrong key the same way', SLOW, async () => {
     const key = await t.vault.create({ name: 'remote sse' });
+    const wrong = await t.vault.create({ name: 'wrong' });
     server = await startHttpKeyServer('x-api-key', sha256(key.secret));
     const { client, stderr } = await viaProxy(proxyForm(key.id, 'x-api-key', server.sse, { transport: 'sse', extraHeaders: ['X-Tenant: acme'] }));
     try {
@@ -257,6 +258,12 @@ describe('mcpkv mcp proxy', () => {
       await closeAll(client);
     }
     expect(stderr()).toBe('');
+
+    const form = proxyForm(wrong.id, 'x-api-key', server.sse, { transport: 'sse' });
+    const refused = await runProcess(form.command, form.args, env, { input: lines(initialize(1)) });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/^mcpkv: The server refused the key \(401 Unauthorized\): [^\n]*"X-API-Key: …"\.\n$/);
+    expect(refused.stderr.includes(wrong.secret) || refused.stdout.includes(wrong.secret)).toBe(false);
   });
 
   it('refuses to start without its variable: one line, exit 2, nothing on stdout', async () => {
