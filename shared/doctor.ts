@@ -8,7 +8,15 @@ export type FindingKind =
   | 'unfinished-rotation'
   | 'bad-record'
   | 'file-mode'
-  | 'stale-export';
+  | 'stale-export'
+  /** An MCP client's server starts with (or sends) a key the vault no longer has. */
+  | 'mcp-key-gone'
+  /** …or a key that is revoked or expired. */
+  | 'mcp-key-inactive'
+  /** A recorded connection whose slot no longer holds the key (changed by hand, the server or file gone). */
+  | 'mcp-stale-connection'
+  /** A key sitting in an MCP client's config in plain text (a key-like value, or a vault key's value). */
+  | 'mcp-plaintext-key';
 
 export interface Finding {
   kind: FindingKind;
@@ -17,11 +25,14 @@ export interface Finding {
   repair: string | null;
   keyId?: string;
   file?: string;
+  /** An MCP client's server and its slot (env variable or header), for the mcp-* kinds. */
+  server?: string;
+  slot?: string;
 }
 
 export interface DoctorReport {
   findings: Finding[];
   /** What was repaired (with --repair). */
   repaired: string[];
-  checked: { keys: number; secrets: number; exports: number };
+  checked: { keys: number; secrets: number; exports: number; mcpServers?: number };
 }

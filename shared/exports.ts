@@ -3,6 +3,7 @@
  * The renderer names projects and files by id and file name only; main resolves every path.
  */
 import { fingerprintOf, maskKey, shownPrefix } from './key-format';
+import type { McpClientId, McpConnectionForm } from './mcp';
 
 export interface ProjectRecord {
   id: string;
@@ -28,15 +29,23 @@ export interface ExportRecord {
   form?: 'reference';
 }
 
-export type ExportOutcome = 'updated' | 'unchanged' | 'reference' | 'missing' | 'changed-by-hand' | 'removed' | 'failed';
+/** `nothing-to-rewrite`: an MCP server started through the launcher or the proxy reads the key from the vault itself. */
+export type ExportOutcome = 'updated' | 'unchanged' | 'reference' | 'nothing-to-rewrite' | 'missing' | 'changed-by-hand' | 'removed' | 'failed';
 
-/** What happened to one recorded file when its key was rotated, revoked or deleted. */
+/** What happened to one recorded file (a .env file, or an MCP client's config) when its key was rotated, revoked or deleted. */
 export interface ExportReport {
   file: string;
+  /** The .env variable, or the MCP server's slot (its env variable or header). */
   variable: string;
   outcome: ExportOutcome;
-  /** The file holds a reference to the key (mcpkv://<id>), not its value. */
-  form?: 'reference';
+  /**
+   * `reference`: the .env file holds a reference to the key (mcpkv://<id>), not its value. For an MCP client's
+   * config: how the key reaches the server (the launcher, the proxy, or the header written in).
+   */
+  form?: 'reference' | McpConnectionForm;
+  /** An MCP client's config: the client and the server whose slot it is. */
+  client?: McpClientId;
+  server?: string;
   /** Words for the user (why it failed, what to do); never a value. */
   message?: string;
 }

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_HTTP_HEADER, HTTP_HEADER_LABELS } from '../../shared/copy-format';
 import type { ExportReport } from '../../shared/exports';
+import { MCP_CLIENT_NAMES } from '../../shared/mcp';
 import { maskKey } from '../../shared/key-format';
 import { describeExpiry } from '../../shared/key-status';
 import type { KeyView, KeyWithSecret } from '../../shared/types';
@@ -73,15 +74,17 @@ const OUTCOME_WORDS: Record<ExportReport['outcome'], string> = {
   updated: 'updated',
   unchanged: 'already up to date',
   reference: 'a reference (mcpkv://), left as it is',
+  'nothing-to-rewrite': 'nothing to rewrite (the server gets the key from the vault when it starts)',
   missing: 'missing',
   'changed-by-hand': 'changed by hand, left alone',
   removed: 'removed',
   failed: 'FAILED',
 };
 
-/** One line per .env file a rotate, revoke or delete went through (with why it failed, or a mode it tightened). */
+/** One line per .env file or MCP client config a rotate, revoke or delete went through (with why it failed, or a mode it tightened). */
 export function formatExportReports(reports: ExportReport[]): string[] {
   const note = (r: ExportReport) => (r.message && (r.outcome === 'failed' || r.outcome === 'updated') ? ` — ${r.message}` : '');
   const form = (r: ExportReport) => (r.form === 'reference' && r.outcome !== 'reference' ? ' (a reference)' : '');
-  return reports.map((r) => `  ${r.file} (${r.variable}): ${OUTCOME_WORDS[r.outcome]}${form(r)}${note(r)}`);
+  const where = (r: ExportReport) => (r.client && r.server !== undefined ? `${MCP_CLIENT_NAMES[r.client]} server "${r.server}", ${r.variable}` : r.variable);
+  return reports.map((r) => `  ${r.file} (${where(r)}): ${OUTCOME_WORDS[r.outcome]}${form(r)}${note(r)}`);
 }

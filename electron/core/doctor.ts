@@ -1,6 +1,7 @@
 /**
  * `mcpkv doctor` and the app's "Check the vault": finds what is out of step — store vs keychain, record
- * shape, file modes, .env exports that no longer hold their key — says it in words, and repairs what
+ * shape, file modes, .env exports that no longer hold their key, MCP client servers whose key is gone, revoked or
+ * expired, and keys left in plain text in client configs (mcp/mcp-doctor.ts) — says it in words, and repairs what
  * can be repaired without guessing. Reads the whole keychain: only when the user asks.
  */
 import fs from 'node:fs';
@@ -13,6 +14,8 @@ import { exportedValue, exportsOf, withoutExport } from './exports/export-record
 import { readEnvFile } from './env-writer';
 import type { DoctorReport, Finding } from '../../shared/doctor';
 import { recordOf, withKey, withSecretShape } from './key-records';
+import { locationEnvFromProcess, type McpLocationEnv } from './mcp/locations';
+import { diagnoseMcp, forgetConnection } from './mcp/mcp-doctor';
 import { adoptOrphanSecrets, recoverInterrupted } from './recovery';
 import type { VaultData } from './store';
 import { nextAccount, type Vault } from './vault';
@@ -51,7 +54,12 @@ function modeFindings(home: string): Finding[] {
   });
 }
 
-export async function diagnose(vault: Vault): Promise<Omit<DoctorReport, 'repaired'>> {
+export interface DoctorOptions {
+  /** Where the MCP clients' configs are; default: this process's home, XDG_CONFIG_HOME, APPDATA and platform. */
+  mcp?: McpLocationEnv;
+}
+
+export async function diagnose(vault: Vault, options: DoctorOptions = {}): Promise<Omit<DoctorReport, 'repaired'>> {
   const data: VaultData = vault.store.read();
   const findings: Finding[] = [];
   const accounts = new Set(await vault.secrets.listIds());
@@ -108,8 +116,10 @@ export async function diagnose(vault: Vault): Promise<Omit<DoctorReport, 'repair
       });
     }
   }
+  const mcp = await diagnoseMcp(vault, options.mcp ?? locationEnvFromProcess());
+  findings.push(...mcp.findings);
   findings.push(...modeFindings(path.dirname(vault.store.path)));
-  return { findings, checked: { keys: records.length, secrets: accounts.size, exports: exports.length } };
+  return { findings, checked: { keys: records.length, secrets: accounts.size, exports: exports.length, mcpServers: mcp.servers } };
 }
 
 /**
@@ -133,8 +143,8 @@ async function forgetExport(vault: Vault, id: string, file: string): Promise<voi
 }
 
 /** Diagnoses, repairs what can be repaired, and diagnoses again. */
-export async function doctor(vault: Vault, options: { repair: boolean }): Promise<DoctorReport> {
-  const first = await diagnose(vault);
+export async function doctor(vault: Vault, options: { repair: boolean } & DoctorOptions): Promise<DoctorReport> {
+  const first = await diagnose(vault, options);
   if (!options.repair) return { ...first, repaired: [] };
   const repaired: string[] = [];
   const kinds = new Set(first.findings.map((f) => f.kind));
@@ -162,8 +172,11 @@ export async function doctor(vault: Vault, options: { repair: boolean }): Promis
     } else if (f.kind === 'stale-export') {
       await forgetExport(vault, f.keyId!, f.file!);
       repaired.push(`Stopped tracking ${f.file} for key ${f.keyId}.`);
+    } else if (f.kind === 'mcp-stale-connection') {
+      await forgetConnection(vault, f);
+      repaired.push(`Stopped tracking server "${f.server}" (${f.slot}) in ${f.file} for key ${f.keyId}.`);
     }
   }
-  const after = await diagnose(vault);
+  const after = await diagnose(vault, options);
   return { ...after, repaired };
 }

@@ -10,6 +10,8 @@ import { toKeyView } from '../../shared/key-status';
 import type { KeyRecord, KeyView } from '../../shared/types';
 import { exportsOfKey, withoutExportsOf } from './exports/export-records';
 import { rotateInFiles } from './exports/sync-files';
+import { connectionsOfKey, withoutConnectionsOf } from './mcp/connection-records';
+import { rotateInConfigs } from './mcp/sync-configs';
 import { findRecord, rotatedRecord, withKey, withoutKey } from './key-records';
 import { rebuildMarker } from './store-recovery';
 import { nextAccount, type Vault } from './vault';
@@ -37,7 +39,10 @@ export async function recoverInterrupted(vault: Vault): Promise<string[]> {
         const side = await secrets.get(nextAccount(id));
         if (side !== null) {
           if (secret !== side) {
-            if (secret !== null) await rotateInFiles(exportsOfKey(next, id), secret, side);
+            if (secret !== null) {
+              await rotateInFiles(exportsOfKey(next, id), secret, side);
+              await rotateInConfigs(connectionsOfKey(next, id), secret, side);
+            }
             await secrets.set(id, side);
           }
           if (record.fingerprint !== fingerprintOf(side) || secret !== side) next = withKey(next, rotatedRecord(record, side, vault.now()));
@@ -48,7 +53,7 @@ export async function recoverInterrupted(vault: Vault): Promise<string[]> {
         next = withKey(next, { ...record, revokedAt: new Date(vault.now()).toISOString() });
         notes.push(`Finished revoking key ${name}.`);
       } else if (op === 'delete' && record && secret === null) {
-        next = withoutExportsOf(withoutKey(next, id), id);
+        next = withoutConnectionsOf(withoutExportsOf(withoutKey(next, id), id), id);
         notes.push(`Finished deleting key ${name}.`);
       }
     }

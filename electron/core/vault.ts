@@ -17,8 +17,11 @@ import { expiryFromDays, toKeyView } from '../../shared/key-status';
 import { createKeyInputSchema, editKeyInputSchema, parseOrThrow, secretSchema } from '../../shared/schemas';
 import type { ActivityEvent, ActivityType, CreateKeyInput, EditKeyInput, KeyRecord, KeyView, KeyWithSecret } from '../../shared/types';
 import type { ExportReport } from '../../shared/exports';
+import type { McpConnectionRecord } from '../../shared/mcp';
 import { exportsOfKey, withoutExportsOf } from './exports/export-records';
 import { removeFromFiles, rotateInFiles } from './exports/sync-files';
+import { connectionsOfKey, withoutConnectionsOf } from './mcp/connection-records';
+import { removeFromConfigs, rotateInConfigs } from './mcp/sync-configs';
 import { Journal, type PendingEntry } from './journal';
 import { findRecord, nameTaken, recordOf, rotatedRecord, usedRecord, withKey, withoutKey } from './key-records';
 import { generateKeyId, generateSecret } from './key-generator';
@@ -249,7 +252,7 @@ export class Vault {
 
   async revoke(id: string, options: { removeFromFiles?: boolean } = {}): Promise<WithExportReports<KeyView>> {
     // Files are cleaned first, while the secret still exists to recognise our value.
-    const exports = options.removeFromFiles && this.get(id).status !== 'revoked' ? await this.removeFromExportedFiles(id) : [];
+    const exports = options.removeFromFiles ? await this.removeCopies(id) : [];
     let removed: string | null = null;
     let wasActive = false;
     let keychainStuck = false;
@@ -263,7 +266,9 @@ export class Vault {
         removed = await this.secrets.get(id);
         this.journal.begin({ id, op: 'revoke' });
         if (removed !== null) await this.secrets.delete(id);
-        return { data: withKey(data, next), result: this.view(next) };
+        // The key was taken out of the client configs: their connections end with it.
+        const kept = options.removeFromFiles ? withoutConnectionsOf(data, id) : data;
+        return { data: withKey(kept, next), result: this.view(next) };
       });
     } catch (error) {
       keychainStuck = isKeychainTimeout(error);
@@ -277,7 +282,7 @@ export class Vault {
   }
 
   async delete(id: string, options: { removeFromFiles?: boolean } = {}): Promise<WithExportReports<KeyView>> {
-    const exports = options.removeFromFiles && this.get(id).status !== 'revoked' ? await this.removeFromExportedFiles(id) : [];
+    const exports = options.removeFromFiles ? await this.removeCopies(id) : [];
     let removed: string | null = null;
     let keychainStuck = false;
     let deleted: KeyView;
@@ -287,7 +292,7 @@ export class Vault {
         removed = await this.secrets.get(id);
         this.journal.begin({ id, op: 'delete' });
         if (removed !== null) await this.secrets.delete(id);
-        return { data: withoutExportsOf(withoutKey(data, id), id), result: this.view(current) };
+        return { data: withoutConnectionsOf(withoutExportsOf(withoutKey(data, id), id), id), result: this.view(current) };
       });
     } catch (error) {
       keychainStuck = isKeychainTimeout(error);
@@ -302,7 +307,8 @@ export class Vault {
 
   /**
    * A new secret under the same id; the old one is overwritten in the keychain at once, and every .env file
-   * the key was exported to gets the new value (each reported: updated, missing, changed by hand). A key with
+   * the key was exported to gets the new value, and so does every MCP client header it was written into (each
+   * reported: updated, missing, changed by hand; a launcher or proxy connection: nothing to rewrite). A key with
    * an expiry gets a fresh period of the same length, counted from now. Imported keys need `newSecret`.
    *
    * Order, so a kill at any point can be finished (see recovery.ts): the new value goes first to a
@@ -313,6 +319,7 @@ export class Vault {
     let previous: string | null = null;
     let next: string | null = null;
     let filesUpdated: ExportReport[] = [];
+    let configsUpdated: McpConnectionRecord[] = [];
     let replaced = false;
     let keychainStuck = false;
     let rotated: WithExportReports<KeyWithSecret & { previousSecret: string }>;
@@ -335,8 +342,12 @@ export class Vault {
         this.journal.begin(marker);
         await this.secrets.set(nextAccount(id), secret);
         next = secret;
-        const exports = previous === null ? [] : await rotateInFiles(exportsOfKey(data, id), previous, secret);
-        filesUpdated = exports.filter((r) => r.outcome === 'updated');
+        const files = previous === null ? [] : await rotateInFiles(exportsOfKey(data, id), previous, secret);
+        filesUpdated = files.filter((r) => r.outcome === 'updated');
+        const connections = connectionsOfKey(data, id);
+        const configs = previous === null ? [] : await rotateInConfigs(connections, previous, secret);
+        configsUpdated = connections.filter((_, i) => configs[i]!.outcome === 'updated');
+        const exports = [...files, ...configs];
         await this.secrets.set(id, secret);
         replaced = true;
         const record = rotatedRecord(current, secret, this.now());
@@ -344,17 +355,19 @@ export class Vault {
       });
     } catch (error) {
       keychainStuck = isKeychainTimeout(error);
-      if (keychainStuck && filesUpdated.length > 0) {
+      const written = filesUpdated.length + configsUpdated.length;
+      if (keychainStuck && written > 0) {
         // The key's own entry may still take the new value: the files keep it too, and the next start finishes the
         // rotation (the side account holds the value), so keychain, files and record end up agreeing.
-        throw new VaultError('KEYCHAIN_TIMEOUT', `The OS keychain is not answering. ${filesUpdated.length} .env file(s) already have the new value; the rotation is finished the next time the vault opens with the keychain answering.`, { cause: error });
+        throw new VaultError('KEYCHAIN_TIMEOUT', `The OS keychain is not answering. ${written} file(s) already have the new value; the rotation is finished the next time the vault opens with the keychain answering.`, { cause: error });
       }
       // Undo in reverse: the key's entry, the files we changed, the side account (after a timeout there is nothing
       // to undo: the files were not written yet, and the marker stays for the next start).
       if (keychainStuck) throw error;
       if (previous !== null && next !== null) {
         if (replaced) await this.secrets.set(id, previous).catch(() => undefined);
-        await rotateInFiles(filesUpdated.map((r) => ({ ...r, keyId: id, projectId: null, at: '' })), next, previous).catch(() => undefined);
+        await rotateInFiles(filesUpdated.map((r) => ({ keyId: id, file: r.file, variable: r.variable, projectId: null, at: '' })), next, previous).catch(() => undefined);
+        await rotateInConfigs(configsUpdated, next, previous).catch(() => undefined);
       } else if (previous === null && replaced) {
         await this.secrets.delete(id).catch(() => undefined); // the record never got this value
       }
@@ -369,11 +382,18 @@ export class Vault {
     return rotated;
   }
 
-  /** Takes the key's variable out of every file it was exported to (where it still holds the key). */
-  private async removeFromExportedFiles(id: string): Promise<ExportReport[]> {
-    const records = exportsOfKey(this.store.read(), id);
-    if (records.length === 0) return [];
-    return removeFromFiles(records, await this.secretOf(id));
+  /**
+   * Takes the key out of every file it was exported to and every MCP client config it was connected to (where it
+   * still holds the key). The value recognises what we wrote; a revoked key has none, so only its launcher and
+   * proxy connections (which hold no value) are taken out.
+   */
+  private async removeCopies(id: string): Promise<ExportReport[]> {
+    const data = this.store.read();
+    const files = exportsOfKey(data, id);
+    const connections = connectionsOfKey(data, id);
+    if (files.length === 0 && connections.length === 0) return [];
+    const value = this.get(id).status === 'revoked' ? null : await this.secretOf(id);
+    return [...(value === null ? [] : await removeFromFiles(files, value)), ...(await removeFromConfigs(connections, value))];
   }
 
   /**

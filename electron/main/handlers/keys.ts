@@ -11,6 +11,8 @@ import type { KeyView, KeyWithSecret } from '../../../shared/types';
 import type { ClipboardService } from '../../core/clipboard';
 import { textToCopy } from '../../core/copy';
 import { someFileHolds } from '../../core/exports/sync-files';
+import { connectionsOfKey } from '../../core/mcp/connection-records';
+import { someConfigHolds } from '../../core/mcp/sync-configs';
 import type { ExportsService } from '../../core/exports/exports-service';
 import { withDefaultExpiry, type SettingsStore } from '../../core/settings';
 import type { Vault } from '../../core/vault';
@@ -43,8 +45,9 @@ export function keysHandlers({ vault, settings, clipboard, exports, confirmation
   const copies = new UseBudget(COPY_BUDGET, vault.now);
 
   /**
-   * Would removing the key's value (and, with `removeFromFiles`, its .env lines) leave no copy of it anywhere the
-   * vault knows? True for a key with a value unless a recorded .env file still holds it and is kept.
+   * Would removing the key's value (and, with `removeFromFiles`, its .env lines and client headers) leave no copy of
+   * it anywhere the vault knows? True for a key with a value unless a recorded .env file or MCP client header still
+   * holds it and is kept.
    */
   async function destroysOnlyCopy(key: KeyView, removeFromFiles: boolean | undefined): Promise<boolean> {
     if (key.status === 'revoked') return false;
@@ -53,7 +56,8 @@ export function keysHandlers({ vault, settings, clipboard, exports, confirmation
       throw error;
     });
     if (value === null) return false;
-    return removeFromFiles === true || !(await someFileHolds(exports.recordsFor(key.id), value));
+    if (removeFromFiles === true) return true;
+    return !(await someFileHolds(exports.recordsFor(key.id), value)) && !(await someConfigHolds(connectionsOfKey(vault.store.read(), key.id), value));
   }
 
   /** Before a revoke or delete that would destroy the last copy of the value: main's own dialog. */

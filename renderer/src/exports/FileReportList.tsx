@@ -11,6 +11,7 @@ const OUTCOMES: Record<ExportOutcome, { label: string; tone: 'ok' | 'quiet' | 'w
   removed: { label: 'Removed', tone: 'ok' },
   unchanged: { label: 'Already up to date', tone: 'quiet' },
   reference: { label: 'A reference to the key — nothing to change', tone: 'quiet' },
+  'nothing-to-rewrite': { label: 'Started through the vault — nothing to rewrite', tone: 'quiet' },
   missing: { label: 'Missing', tone: 'warn' },
   'changed-by-hand': { label: 'Changed by hand — left alone', tone: 'warn' },
   failed: { label: 'Failed', tone: 'danger' },
@@ -22,7 +23,7 @@ function shortPath(file: string): string {
 }
 
 export function summarizeReports(reports: ExportReport[], done: 'updated' | 'removed'): string {
-  const ok = reports.filter((r) => r.outcome === done || r.outcome === 'unchanged' || r.outcome === 'reference').length;
+  const ok = reports.filter((r) => r.outcome === done || r.outcome === 'unchanged' || r.outcome === 'reference' || r.outcome === 'nothing-to-rewrite').length;
   const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
   const verb = done === 'updated' ? 'Updated' : 'Removed from';
   if (ok === reports.length) return `${verb} ${files(ok)}.`;
@@ -36,7 +37,7 @@ export function FileReportList({ reports, label }: { reports: ExportReport[]; la
       {reports.map((report) => {
         const outcome = OUTCOMES[report.outcome];
         return (
-          <li key={`${report.file}\n${report.variable}`} className={`file-report-item is-${outcome.tone}`}>
+          <li key={`${report.file}\n${report.server ?? ''}\n${report.variable}`} className={`file-report-item is-${outcome.tone}`}>
             <span className="file-report-icon">
               <Icon name={outcome.tone === 'ok' || outcome.tone === 'quiet' ? 'check' : 'alert'} size={14} />
             </span>
@@ -45,6 +46,7 @@ export function FileReportList({ reports, label }: { reports: ExportReport[]; la
                 <span className="mono" title={report.file}>
                   {shortPath(report.file)}
                 </span>
+                {report.server !== undefined ? <span className="file-report-server">{report.server}</span> : null}
                 <code className="mono file-report-var">{report.variable}</code>
               </span>
               <span className="file-report-outcome">

@@ -1,0 +1,81 @@
+/**
+ * A temp HOME holding the fixture configs of all six MCP clients (test/fixtures/mcp-clients): `home/` is the home
+ * folder (Linux layout: `~/.config` is XDG_CONFIG_HOME), `project/` a project folder with its own configs. Markers
+ * in the fixtures are filled in on copy:
+ * - `{{KEY:<name>:<prefix>}}`: a fresh key-like value (the prefix, then 32 random letters and digits), known to the
+ *   test as `keys.<name>`, so a test can check that no value is left in a file;
+ * - `{{PROJECT}}`: the project folder's path (Claude Code's local section is keyed by it).
+ * `~/.cursor/mcp.json` is written with CRLF line endings.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { McpLocationEnv } from '../../electron/core/mcp/locations';
+import { repoRoot } from './process';
+
+export const CLIENT_FIXTURES = path.join(repoRoot, 'test/fixtures/mcp-clients');
+const CRLF_FILES = ['home/.cursor/mcp.json'];
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export interface ClientHome {
+  root: string;
+  home: string;
+  project: string;
+  locations: McpLocationEnv;
+  /** The values put in for `{{KEY:<name>:…}}`, by name. */
+  keys: Record<string, string>;
+  /** A fixture file's path in the temp folder, e.g. `home/.cursor/mcp.json`. */
+  file(relative: string): string;
+  read(relative: string): string;
+  /** Every file under the temp folder, with its content: to check that no value is left anywhere. */
+  all(): { file: string; content: string }[];
+  /** The file's text with the values, the project path and the launcher put back as markers (for golden files). */
+  templated(relative: string, extra?: Record<string, string>): string;
+  cleanup(): void;
+}
+
+function randomValue(prefix: string): string {
+  return prefix + [...randomBytes(32)].map((b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
+}
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+export function makeClientHome(): ClientHome {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-clients-')));
+  const home = path.join(root, 'home');
+  const project = path.join(root, 'project');
+  const keys: Record<string, string> = {};
+  for (const source of walk(CLIENT_FIXTURES)) {
+    const relative = path.relative(CLIENT_FIXTURES, source);
+    if (relative.startsWith(`golden${path.sep}`)) continue;
+    let text = fs
+      .readFileSync(source, 'utf8')
+      .replaceAll('{{PROJECT}}', JSON.stringify(project).slice(1, -1))
+      .replace(/\{\{KEY:([a-z]+):([A-Za-z_-]*)\}\}/g, (_, name: string, prefix: string) => (keys[name] ??= randomValue(prefix)));
+    if (CRLF_FILES.includes(relative.split(path.sep).join('/'))) text = text.replace(/\r?\n/g, '\r\n');
+    const target = path.join(root, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text, { mode: 0o644 });
+  }
+  const file = (relative: string) => path.join(root, relative);
+  return {
+    root,
+    home,
+    project,
+    locations: { platform: 'linux', home, xdgConfigHome: path.join(home, '.config') },
+    keys,
+    file,
+    read: (relative) => fs.readFileSync(file(relative), 'utf8'),
+    all: () => walk(root).map((f) => ({ file: f, content: fs.readFileSync(f, 'utf8') })),
+    templated(relative, extra = {}) {
+      let text = fs.readFileSync(file(relative), 'utf8').replaceAll(JSON.stringify(project).slice(1, -1), '{{PROJECT}}');
+      for (const [name, value] of Object.entries(keys)) text = text.replaceAll(value, `{{KEY:${name}}}`);
+      for (const [marker, value] of Object.entries(extra)) text = text.replaceAll(value, marker);
+      return text;
+    },
+    cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
