@@ -116,6 +116,11 @@ export const HEADER_OF_STYLE = {
   apikey: { header: 'Authorization', scheme: 'ApiKey' },
 } as const satisfies Record<string, { header: string; scheme: string | null }>;
 
+/** A header's value for a key: `<scheme> <key>`, or the bare key when there is no scheme. */
+export function headerValue(scheme: string | null | undefined, key: string): string {
+  return scheme ? `${scheme} ${key}` : key;
+}
+
 /** The variable the proxy form hands the key to `mcpkv mcp proxy` in (through `mcpkv run`, never an argument). */
 export const PROXY_KEY_VAR = 'MCPKV_PROXY_KEY';
 

@@ -20,6 +20,7 @@ import { SSEClientTransport, SseError } from '@modelcontextprotocol/sdk/client/s
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { headerValue } from '../../shared/mcp';
 import type { Output } from './respond';
 
 export interface ProxyPlan {
@@ -57,7 +58,7 @@ export function runProxy(plan: ProxyPlan, output: Output): Promise<number> {
   const requestInit = { headers: plan.headers };
   const remote = plan.transport === 'sse' ? new SSEClientTransport(plan.url, { requestInit }) : new StreamableHTTPClientTransport(plan.url, { requestInit });
   const local = new StdioServerTransport();
-  const keyHeader = `${plan.keyHeader.name}: ${plan.keyHeader.scheme ? `${plan.keyHeader.scheme} ` : ''}…`;
+  const keyHeader = `${plan.keyHeader.name}: ${headerValue(plan.keyHeader.scheme, '…')}`;
 
   /** What an error of the remote side means for the session, in our words. */
   function describe(error: unknown): Problem {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { HEADER_OF_STYLE } from '../../shared/mcp';
+import { HEADER_OF_STYLE, headerValue } from '../../shared/mcp';
 import { repoRoot } from './process';
 
 export type HeaderStyle = keyof typeof HEADER_OF_STYLE;
@@ -16,7 +16,7 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 /** The header a config holds for `key` in `style`: `Authorization: Bearer <key>`, `X-API-Key: <key>`, `Authorization: ApiKey <key>`. */
 export function headerOf(style: HeaderStyle, key: string): Record<string, string> {
   const { header, scheme } = HEADER_OF_STYLE[style];
-  return { [header]: scheme ? `${scheme} ${key}` : key };
+  return { [header]: headerValue(scheme, key) };
 }
 
 export interface HttpKeyServer {

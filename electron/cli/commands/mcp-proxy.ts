@@ -11,6 +11,7 @@
  */
 import { Option, type Command } from 'commander';
 import { VaultError } from '../../../shared/errors';
+import { headerValue } from '../../../shared/mcp';
 import { removeFromEnvironment } from '../environ-scrub';
 import type { CliIo } from '../io';
 
@@ -85,7 +86,7 @@ export function register(mcp: Command, io: CliIo): void {
       if (options.scheme !== undefined && !TOKEN.test(options.scheme)) throw new VaultError('VALIDATION', '--scheme needs one word, e.g. Bearer or ApiKey.');
       const headers = {
         ...extraHeaders(options.extraHeader, options.header),
-        [options.header]: options.scheme ? `${options.scheme} ${key}` : key,
+        [options.header]: headerValue(options.scheme, key),
       };
       const { runProxy } = await import('../mcp-proxy-bridge');
       process.exitCode = await runProxy(
