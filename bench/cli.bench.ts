@@ -58,7 +58,11 @@ interface Case {
   note?: string;
 }
 
-export async function cliBench(bv: BenchVault): Promise<Figure[]> {
+/**
+ * `before`: another checkout (built with its own `node scripts/build-cli.mjs`) whose --version, get and run are
+ * measured in the same rounds, for a before/after of a change (`npm run bench -- --only=cli --cli-before=DIR`).
+ */
+export async function cliBench(bv: BenchVault, options: { before?: string } = {}): Promise<Figure[]> {
   progress('building the CLI (node scripts/build-cli.mjs)');
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
   // The CLI as a user runs it: no test-only variables beyond where the vault is.
@@ -75,6 +79,13 @@ export async function cliBench(bv: BenchVault): Promise<Figure[]> {
     { name: `mcpkv list --json, whole process (${bv.keys} keys)`, command: node, args: mcpkv('list', '--json') },
     ...(secretTool
       ? [{ name: 'secret-tool lookup (C floor: one keychain read)', command: secretTool, args: ['lookup', 'service', bv.service, 'account', id] }]
+      : []),
+    ...(options.before
+      ? [['--version'], ['get', id], ['run', '--key', id, '--', 'true']].map((args) => ({
+          name: `before: mcpkv ${args[0] === 'run' ? 'run --key KEY -- true' : args[0] === 'get' ? 'get KEY' : '--version'} (${path.basename(options.before!)})`,
+          command: node,
+          args: [path.join(path.resolve(options.before!), 'bin/mcpkv.js'), ...args],
+        }))
       : []),
   ];
   if (!secretTool) progress('secret-tool not found (apt-get install libsecret-tools): its floor is left out');

@@ -8,6 +8,7 @@
  *   --runs=X      scale every run count by X (quick checks: --runs=0.3)
  *   --out=FILE    where to write the results (default bench/results.json)
  *   --strict      exit 1 when a target is missed
+ *   --cli-before=DIR  also time --version, get and run of another checkout's built CLI, in the same rounds
  *   --priority=N  after building the vault, run the measurements at this scheduling priority (os.setPriority;
  *                 below 0 needs root): on a shared machine, keeps other work from showing up in the figures
  */
@@ -35,7 +36,7 @@ const GROUPS: Record<string, (bv: BenchVault) => Promise<Figure[]>> = {
   keychain: async (bv) => (await import('./keychain.bench')).keychainBench(bv),
   search: async (bv) => (await import('./search.bench')).searchBench(bv),
   env: async () => (await import('./env.bench')).envBench(),
-  cli: async (bv) => (await import('./cli.bench')).cliBench(bv),
+  cli: async (bv) => (await import('./cli.bench')).cliBench(bv, { before: args.get('cli-before') }),
   mcp: async (bv) => (await import('./mcp.bench')).mcpBench(bv),
   memory: async (bv) => (await import('./memory.bench')).memoryBench(bv),
   renderer: async (bv) => (await import('./renderer.bench')).rendererBench(bv),

@@ -272,4 +272,14 @@ describe('mcpkv mcp proxy', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`mcpkv: ${PROXY_KEY_VAR} is not set: the proxy takes its key from the environment only; start it with mcpkv run --key <id>=${PROXY_KEY_VAR} -- … mcp proxy ….\n`);
   });
+
+  it('refuses plain http to another machine (the key would travel unencrypted); loopback is fine', async () => {
+    const withKey = { ...env, [PROXY_KEY_VAR]: 'k'.repeat(32) };
+    for (const url of ['http://mcp.example.com/mcp', 'http://10.0.0.5:8080/mcp']) {
+      const result = await runCli(['mcp', 'proxy', url, '--header', 'X-API-Key', '--from-env', PROXY_KEY_VAR], withKey);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('mcpkv: The server URL is http:// to another machine: the key would cross the network unencrypted. Use its https:// URL.\n');
+    }
+  });
 });

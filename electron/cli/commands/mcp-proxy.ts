@@ -43,6 +43,11 @@ function takeKey(variable: string): string {
   return key;
 }
 
+/** This machine: `localhost`, 127.0.0.0/8 and ::1 (a URL's hostname keeps IPv6 in brackets). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname === '[::1]';
+}
+
 function serverUrl(text: string): URL {
   let url: URL | undefined;
   try {
@@ -52,6 +57,10 @@ function serverUrl(text: string): URL {
   }
   // The URL is not echoed: some servers take a token in its query string.
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new VaultError('VALIDATION', 'The server URL must be an http:// or https:// URL.');
+  // The proxy adds the key to every request: over plain http it would cross the network readable by anyone on the way.
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new VaultError('VALIDATION', 'The server URL is http:// to another machine: the key would cross the network unencrypted. Use its https:// URL.');
+  }
   return url;
 }
 
