@@ -70,14 +70,17 @@ export function toProxy(text: string, entry: ServerEntry, client: McpClientId, l
   const transport = entry.transport === 'sse' ? 'sse' : 'http';
   const options = { url: entry.url!, header: header.name, scheme: header.scheme, transport, extraHeaders } as const;
   const built = buildLaunched({ launcher, keys: [{ keyId, variable: PROXY_KEY_VAR }], command: launcher.command, args: proxyArgs(launcher, options, PROXY_KEY_VAR) });
+  // Added before anything is removed, so the object never empties and the new lines follow its style (a trailing
+  // comma kept); `type` is replaced where it stands.
+  const typed = TYPED_CLIENTS.includes(client);
   const edits: JsonEdit[] = [
+    ...(typed ? [{ set: at(entry, 'type'), value: 'stdio' }] : []),
+    { set: at(entry, 'command'), value: built.command },
+    { set: at(entry, 'args'), value: built.args },
     { remove: at(entry, 'url') },
     { remove: at(entry, 'serverUrl') },
     { remove: at(entry, 'headers') },
-    { remove: at(entry, 'type') },
-    ...(TYPED_CLIENTS.includes(client) ? [{ set: at(entry, 'type'), value: 'stdio' }] : []),
-    { set: at(entry, 'command'), value: built.command },
-    { set: at(entry, 'args'), value: built.args },
+    ...(typed ? [] : [{ remove: at(entry, 'type') }]),
   ];
   return editJson(text, edits);
 }
@@ -89,12 +92,12 @@ export function fromProxy(text: string, entry: ServerEntry, client: McpClientId,
   if (headerValue !== null) headers[proxy.header] = headerValue;
   const typed = TYPED_CLIENTS.includes(client) || (proxy.transport === 'sse' && !/\/sse\/?$/.test(proxy.url));
   const edits: JsonEdit[] = [
-    { remove: at(entry, 'command') },
-    { remove: at(entry, 'args') },
-    { remove: at(entry, 'type') },
     ...(typed ? [{ set: at(entry, 'type'), value: proxy.transport }] : []),
     { set: at(entry, client === 'windsurf' ? 'serverUrl' : 'url'), value: proxy.url },
     ...(Object.keys(headers).length > 0 ? [{ set: at(entry, 'headers'), value: headers }] : []),
+    { remove: at(entry, 'command') },
+    { remove: at(entry, 'args') },
+    ...(typed ? [] : [{ remove: at(entry, 'type') }]),
   ];
   return editJson(text, edits);
 }
