@@ -12,7 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { McpLocationEnv } from '../../electron/core/mcp/locations';
+import { McpService } from '../../electron/core/mcp/mcp-service';
+import { Projects } from '../../electron/core/projects';
+import type { McpClientId, McpScope, McpSlotKind, McpSlotRef } from '../../shared/mcp';
 import { repoRoot } from './process';
+import { TEST_LAUNCHER } from './test-mcp';
+import { makeTestVault, type TestVault } from './test-vault';
 
 export const CLIENT_FIXTURES = path.join(repoRoot, 'test/fixtures/mcp-clients');
 const CRLF_FILES = ['home/.cursor/mcp.json'];
@@ -78,4 +83,25 @@ export function makeClientHome(): ClientHome {
     },
     cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** A test vault, the fixture HOME with its project added to the vault, and the MCP service over both. */
+export async function openClientFixture(): Promise<{ t: TestVault; h: ClientHome; mcp: McpService }> {
+  const t = makeTestVault();
+  const h = makeClientHome();
+  const projects = new Projects(t.vault.store);
+  await projects.add(h.project);
+  return { t, h, mcp: new McpService(t.vault, { launcher: TEST_LAUNCHER, projects, locations: h.locations }) };
+}
+
+export async function closeClientFixture({ t, h }: { t: TestVault; h: ClientHome }): Promise<void> {
+  h.cleanup();
+  await t.cleanup();
+}
+
+/** A slot named as the renderer and the CLI name it: the server's config id, its name and the slot. */
+export async function slotRef(mcp: McpService, client: McpClientId, server: string, kind: McpSlotKind, slot: string, scope: McpScope = 'user'): Promise<McpSlotRef> {
+  const found = (await mcp.servers({ client })).find((s) => s.name === server && s.scope === scope);
+  if (!found) throw new Error(`no ${client} server ${server} (${scope})`);
+  return { configId: found.configId, server, slot: { kind, name: slot } };
 }

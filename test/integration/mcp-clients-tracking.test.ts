@@ -11,31 +11,21 @@ import { connectionsOfKey } from '../../electron/core/mcp/connection-records';
 import { McpService } from '../../electron/core/mcp/mcp-service';
 import { someConfigHolds } from '../../electron/core/mcp/sync-configs';
 import { parseJsonc } from '../../electron/core/mcp/jsonc-edits';
-import { Projects } from '../../electron/core/projects';
 import type { McpClientId, McpScope, McpSlotKind } from '../../shared/mcp';
-import { makeClientHome, type ClientHome } from '../helpers/mcp-client-home';
-import { TEST_LAUNCHER } from '../helpers/test-mcp';
-import { makeTestVault, type TestVault } from '../helpers/test-vault';
+import { closeClientFixture, openClientFixture, slotRef, type ClientHome } from '../helpers/mcp-client-home';
+import type { TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
 let h: ClientHome;
 let mcp: McpService;
 
 beforeEach(async () => {
-  t = makeTestVault();
-  h = makeClientHome();
-  const projects = new Projects(t.vault.store);
-  await projects.add(h.project);
-  mcp = new McpService(t.vault, { launcher: TEST_LAUNCHER, projects, locations: h.locations });
+  ({ t, h, mcp } = await openClientFixture());
 });
-afterEach(async () => {
-  h.cleanup();
-  await t.cleanup();
-});
+afterEach(() => closeClientFixture({ t, h }));
 
-async function ref(client: McpClientId, name: string, kind: McpSlotKind, slot: string, scope: McpScope = 'user') {
-  const found = (await mcp.servers({ client })).find((s) => s.name === name && s.scope === scope)!;
-  return { configId: found.configId, server: name, slot: { kind, name: slot } };
+function ref(client: McpClientId, name: string, kind: McpSlotKind, slot: string, scope: McpScope = 'user') {
+  return slotRef(mcp, client, name, kind, slot, scope);
 }
 
 const DOCS = 'project/.vscode/mcp.json';

@@ -11,13 +11,12 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { McpService } from '../../electron/core/mcp/mcp-service';
 import { parseJsonc } from '../../electron/core/mcp/jsonc-edits';
-import { Projects } from '../../electron/core/projects';
 import { Vault } from '../../electron/core/vault';
 import type { McpChange, McpClientId, McpScope, McpServerView, McpSlotKind } from '../../shared/mcp';
 import type { ActivityEvent } from '../../shared/types';
-import { CLIENT_FIXTURES, makeClientHome, type ClientHome } from '../helpers/mcp-client-home';
+import { CLIENT_FIXTURES, closeClientFixture, openClientFixture, slotRef, type ClientHome } from '../helpers/mcp-client-home';
 import { TEST_LAUNCHER } from '../helpers/test-mcp';
-import { makeTestVault, type TestVault } from '../helpers/test-vault';
+import type { TestVault } from '../helpers/test-vault';
 
 const GOLDEN = path.join(CLIENT_FIXTURES, 'golden');
 
@@ -26,16 +25,9 @@ let h: ClientHome;
 let mcp: McpService;
 
 beforeEach(async () => {
-  t = makeTestVault();
-  h = makeClientHome();
-  const projects = new Projects(t.vault.store);
-  await projects.add(h.project);
-  mcp = new McpService(t.vault, { launcher: TEST_LAUNCHER, projects, locations: h.locations });
+  ({ t, h, mcp } = await openClientFixture());
 });
-afterEach(async () => {
-  h.cleanup();
-  await t.cleanup();
-});
+afterEach(() => closeClientFixture({ t, h }));
 
 const FILES = {
   'claude-desktop': 'home/.config/Claude/claude_desktop_config.json',
@@ -52,8 +44,8 @@ async function server(client: McpClientId, name: string, scope: McpScope = 'user
   return found;
 }
 
-async function ref(client: McpClientId, name: string, kind: McpSlotKind, slot: string, scope: McpScope = 'user') {
-  return { configId: (await server(client, name, scope)).configId, server: name, slot: { kind, name: slot } };
+function ref(client: McpClientId, name: string, kind: McpSlotKind, slot: string, scope: McpScope = 'user') {
+  return slotRef(mcp, client, name, kind, slot, scope);
 }
 
 /** The server's property lines in the text: [first, last], 0-based. */
@@ -244,20 +236,15 @@ describe('remote servers: the proxy form and the header form', () => {
     expect(await server('claude-code', 'cloud')).toMatchObject({ form: 'proxy', transport: 'http', url: 'https://mcp.example.com/mcp' });
   });
 
-  it('VS Code: X-API-Key into the proxy form', async () => {
-    const change = { action: 'import', ref: await ref('vscode', 'keys-api', 'header', 'X-API-Key') } as const;
-    const result = await applyChecked(FILES.vscode, change, ['servers', 'keys-api']);
-    expect(t.vault.get(result.keyId).httpHeader).toBe('x-api-key');
-    expectGolden(FILES.vscode, 'vscode.import-proxy.json', { keysapi: result.keyId });
-    expectNoValueLeft('keysapi');
-  });
-
-  it('Zed: a remote server with ApiKey into the proxy form', async () => {
-    const change = { action: 'import', ref: await ref('zed', 'plex-remote', 'header', 'Authorization') } as const;
-    const result = await applyChecked(FILES.zed, change, ['context_servers', 'plex-remote']);
-    expect(t.vault.get(result.keyId).httpHeader).toBe('apikey');
-    expectGolden(FILES.zed, 'zed.import-proxy.json', { plexzed: result.keyId });
-    expectNoValueLeft('plexzed');
+  it.each([
+    { client: 'vscode', server: 'keys-api', header: 'X-API-Key', at: ['servers', 'keys-api'], key: 'keysapi', style: 'x-api-key', golden: 'vscode.import-proxy.json' },
+    { client: 'zed', server: 'plex-remote', header: 'Authorization', at: ['context_servers', 'plex-remote'], key: 'plexzed', style: 'apikey', golden: 'zed.import-proxy.json' },
+  ] as const)('$client: $header ($style) into the proxy form', async ({ client, server: name, header, at, key, style, golden }) => {
+    const change = { action: 'import', ref: await ref(client, name, 'header', header) } as const;
+    const result = await applyChecked(FILES[client], change, [...at]);
+    expect(t.vault.get(result.keyId).httpHeader).toBe(style);
+    expectGolden(FILES[client], golden, { [key]: result.keyId });
+    expectNoValueLeft(key);
   });
 
   it('Windsurf: import keeping the header (tracked), then the proxy form, then back with the value: serverUrl as it was', async () => {
