@@ -37,10 +37,9 @@ import { ClientConfigs, type ConfigFilter, type LoadedConfig } from './client-co
 import { writeConfigText } from './config-files';
 import { connectionsOfKey, sameSlot, withConnections, withoutConnections } from './connection-records';
 import { serverDiff } from './change-preview';
-import { parseJsonc, valueAt } from './jsonc-edits';
 import { locationEnvFromProcess, placeOf, type McpLocationEnv } from './locations';
 import { fromProxy, headerNameIn, toLauncher, toProxy, withHeader, withoutHeader, withoutLauncherKey } from './server-edits';
-import { extraHeaders, serverEntry, type ServerEntry } from './server-entries';
+import { entryIn, extraHeaders, type ServerEntry } from './server-entries';
 import { headerToken, secretIn } from './slot-values';
 
 export interface McpServiceOptions {
@@ -56,6 +55,8 @@ export interface McpServiceOptions {
 const NEW_KEY_ID = 'new-key';
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** A value the vault can take in as a key (the rules of an import), or the one line saying why not. */
 function importable(secret: string, where: string): void {
@@ -67,15 +68,6 @@ function importable(secret: string, where: string): void {
   }
 }
 
-/** The server at the same path, read again from `text` (after an edit changed its form). */
-function entryAt(text: string, entry: ServerEntry): ServerEntry {
-  const parsed = parseJsonc(text);
-  const value = parsed.ok ? valueAt(parsed.root, entry.path) : undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new VaultError('INTERNAL', 'The server could not be read back after the edit.');
-  return serverEntry(entry.name, entry.path, value as Record<string, unknown>);
-}
-/** An HTTP header name (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** The server, file and slot of a change: everything a plan needs, read now. */
 interface Target {
@@ -222,11 +214,17 @@ export class McpService {
       const secret = secretIn(ref.slot.kind, target.value);
       const keyId = importedKeyId ?? (slot.state === 'vault-value' ? slot.keyId : NEW_KEY_ID);
       if (keyId === NEW_KEY_ID) importable(secret, where);
+      else this.activeKey(keyId); // a value already in the vault is linked: its key must be usable
       return this.connectPlan(target, ref, keyId, change.form, async () => secret);
     }
-    const key = this.vault.get(change.keyId);
-    if (key.status !== 'active') throw new VaultError('KEY_INACTIVE', inactiveKeyMessage(key, 'connected'));
+    const key = this.activeKey(change.keyId);
     return this.connectPlan(target, ref, key.id, change.form, () => this.vault.secretOf(key.id), key);
+  }
+
+  private activeKey(keyId: string): KeyView {
+    const key = this.vault.get(keyId);
+    if (key.status !== 'active') throw new VaultError('KEY_INACTIVE', inactiveKeyMessage(key, 'connected'));
+    return key;
   }
 
   /** Connecting a key to the slot, in `form` (default: the launcher for a stdio server, the proxy for a remote one). */
@@ -253,7 +251,9 @@ export class McpService {
         throw new VaultError('CONFLICT', `${server} is reached through the proxy with its key in ${entry.proxy.header}: disconnect it first.`);
       }
       text = fromProxy(text, entry, config.view.client, null);
-      current = entryAt(text, entry);
+      const back = entryIn(text, entry);
+      if (!back) throw new VaultError('INTERNAL', 'The server could not be read back after the edit.');
+      current = back;
     }
     const name = headerNameIn(current, ref.slot.name);
     const scheme = this.schemeFor(target, name, key);

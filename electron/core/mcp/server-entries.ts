@@ -6,6 +6,7 @@
  */
 import { parseLaunched, parseProxy, type LaunchedCommand, type ProxyOptions } from '../../../shared/mcp-launcher';
 import type { McpServerForm } from '../../../shared/mcp';
+import { parseJsonc, valueAt } from './jsonc-edits';
 
 export interface ServerEntry {
   name: string;
@@ -81,6 +82,13 @@ export function serverEntry(name: string, path: string[], value: Record<string, 
     launched,
     proxy,
   };
+}
+
+/** The same server read again from `text` (after an edit changed its form), or null when it is not there. */
+export function entryIn(text: string, entry: Pick<ServerEntry, 'name' | 'path'>): ServerEntry | null {
+  const parsed = parseJsonc(text);
+  const value = parsed.ok ? valueAt(parsed.root, entry.path) : undefined;
+  return isObject(value) ? serverEntry(entry.name, [...entry.path], value) : null;
 }
 
 export type ServerList = { ok: true; entries: ServerEntry[] } | { ok: false; reason: string };
