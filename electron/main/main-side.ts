@@ -80,7 +80,7 @@ export function createMainSide(deps: MainSideDeps): MainSide {
   // One dialog at a time across every group: main's questions never stack up.
   const confirmations = new Confirmations(deps.confirm);
   const handlers: Handlers = {
-    ...vaultHandlers({ vault, notices }),
+    ...vaultHandlers({ vault, notices, mcpLocations: deps.mcp.locations }),
     ...keysHandlers({ vault, settings, clipboard, exports, confirmations }),
     ...projectsHandlers({ projects, exports, dialogs }),
     ...exportsHandlers({ vault, exports, settings }),

@@ -3,6 +3,7 @@ import { isVaultError } from '../../../shared/errors';
 import { expiryReminders } from '../../../shared/reminders';
 import { doctor } from '../../core/doctor';
 import { isKeychainTimeout, KEYCHAIN_HELP, KEYCHAIN_SILENT_HELP } from '../../core/keychain';
+import type { McpLocationEnv } from '../../core/mcp/locations';
 import type { Vault } from '../../core/vault';
 import type { HandlersOf } from './types';
 
@@ -10,9 +11,11 @@ export interface VaultHandlerDeps {
   vault: Vault;
   /** What opening the vault had to mend, for the app's banner. */
   notices: string[];
+  /** Where the MCP clients' configs are (doctor looks for plaintext keys and stale connections there). */
+  mcpLocations: McpLocationEnv;
 }
 
-export function vaultHandlers({ vault, notices }: VaultHandlerDeps): HandlersOf<'vault'> {
+export function vaultHandlers({ vault, notices, mcpLocations }: VaultHandlerDeps): HandlersOf<'vault'> {
   return {
     'vault:status': async () => {
       // A probe that reads no secret: unreachable, locked and silent keychains all fail it, each with its own help.
@@ -30,7 +33,7 @@ export function vaultHandlers({ vault, notices }: VaultHandlerDeps): HandlersOf<
         notices,
       };
     },
-    'vault:doctor': async ({ repair }) => doctor(vault, { repair }),
+    'vault:doctor': async ({ repair }) => doctor(vault, { repair, mcp: mcpLocations }),
     'vault:reminders': async () => expiryReminders(vault.list(), vault.now()),
   };
 }
