@@ -4,7 +4,7 @@ import { useVaultSync } from './hooks/useVaultSync';
 import { DialogHost } from './keys/DialogHost';
 import { KeyDetail } from './keys/KeyDetail';
 import { KeysPane } from './keys/KeysPane';
-import { ActivityScreen, ProjectsScreen, SettingsScreen } from './lazyParts';
+import { ActivityScreen, McpClientsScreen, ProjectsScreen, SettingsScreen } from './lazyParts';
 import { useSettingsSync } from './settings/useSettingsSync';
 import { useClipboardResume } from './copy/useClipboardResume';
 import { useUiStore } from './ui/uiStore';
@@ -42,6 +42,7 @@ export function App() {
           its own boundary, so a dialog still loading never blanks the screen behind it. */}
       <Suspense fallback={null}>
         {screen === 'projects' ? <ProjectsScreen /> : null}
+        {screen === 'mcp' ? <McpClientsScreen /> : null}
         {screen === 'activity' ? <ActivityScreen /> : null}
         {screen === 'settings' ? <SettingsScreen /> : null}
       </Suspense>

@@ -20,6 +20,7 @@ function lazyPart<C extends ComponentType<any>>(load: () => Promise<C>) {
 }
 
 export const ProjectsScreen = lazyPart(() => import('./projects/ProjectsScreen').then((m) => m.ProjectsScreen));
+export const McpClientsScreen = lazyPart(() => import('./mcp/McpClientsScreen').then((m) => m.McpClientsScreen));
 export const ActivityScreen = lazyPart(() => import('./activity/ActivityScreen').then((m) => m.ActivityScreen));
 export const SettingsScreen = lazyPart(() => import('./settings/SettingsScreen').then((m) => m.SettingsScreen));
 export const CreateKeyDialog = lazyPart(() => import('./keys/CreateKeyDialog').then((m) => m.CreateKeyDialog));
@@ -27,5 +28,5 @@ export const EditKeyDialog = lazyPart(() => import('./keys/EditKeyDialog').then(
 export const UseDialogHost = lazyPart(() => import('./exports/UseDialogHost').then((m) => m.UseDialogHost));
 
 export function preloadParts(): void {
-  for (const part of [CreateKeyDialog, EditKeyDialog, UseDialogHost, ProjectsScreen, ActivityScreen, SettingsScreen]) void part.preload();
+  for (const part of [CreateKeyDialog, EditKeyDialog, UseDialogHost, ProjectsScreen, McpClientsScreen, ActivityScreen, SettingsScreen]) void part.preload();
 }

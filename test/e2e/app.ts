@@ -101,18 +101,18 @@ export class App extends Session {
   }
 
   /**
-   * Where a secret must never be: files under the vault folder (the .env files the user chose to write
-   * excepted), the main side's logs, and the page's localStorage, sessionStorage and IndexedDB.
+   * Where a secret must never be: files under the vault folder (the .env files the user chose to write, and client
+   * configs a test wrote with keys in them, excepted), the main side's logs, and the page's localStorage, sessionStorage and IndexedDB.
    * Returns one line per hit, naming the place, never the secret.
    */
   async findLeaks(): Promise<string[]> {
-    const secrets = await this.seenSecrets();
+    const secrets = [...new Set([...(await this.seenSecrets()), ...this.notedSecrets])];
     if (secrets.length === 0) return [];
     const places: { where: string; text: string }[] = [];
     const walk = (dir: string): string[] =>
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     for (const file of walk(this.home)) {
-      if (/^\.env(\.|$)/.test(path.basename(file))) continue;
+      if (/^\.env(\.|$)/.test(path.basename(file)) || this.filesWithSecrets.has(file)) continue;
       places.push({ where: `file ${path.relative(this.home, file)}`, text: fs.readFileSync(file, 'latin1') });
     }
     places.push({ where: 'main-process logs', text: this.logs.join('') });

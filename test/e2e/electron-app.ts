@@ -44,7 +44,15 @@ export class ElectronApp extends Session {
 
   static async start(options: SessionOptions = {}): Promise<ElectronApp> {
     const { home, service, ownsHome, env } = Session.newVault(options);
-    const electronApp = await _electron.launch({ executablePath: electronBinary()!, args: [path.join(root, 'out/main/index.js')], env: env as Record<string, string> });
+    // The real app looks for MCP clients' configs in its HOME, XDG_CONFIG_HOME and APPDATA: the session's fixture HOME.
+    const clientHome = Session.clientHomeOf(home);
+    fs.mkdirSync(clientHome, { recursive: true });
+    const clientEnv = { HOME: clientHome, XDG_CONFIG_HOME: path.join(clientHome, '.config'), APPDATA: path.join(clientHome, 'AppData', 'Roaming') };
+    const electronApp = await _electron.launch({
+      executablePath: electronBinary()!,
+      args: [path.join(root, 'out/main/index.js')],
+      env: { ...env, ...clientEnv } as Record<string, string>,
+    });
     const page = await electronApp.firstWindow();
     await page.waitForLoadState('domcontentloaded');
     const app = new ElectronApp(electronApp, page, home, service, ownsHome);

@@ -14,6 +14,7 @@ import { DAY_MS } from '../../shared/key-status';
 import type { KeyView } from '../../shared/types';
 import type { ConfirmRequest } from '../../electron/main/confirmations';
 import { clearKeychain, keychainEntries } from '../helpers/keychain-entries';
+import { writeClientFixtures, type ClientFixtures } from '../helpers/mcp-client-fixtures';
 import { git, runCli, type CliResult } from '../helpers/process';
 
 export type { CliResult };
@@ -49,9 +50,32 @@ export abstract class Session {
   protected static newVault(options: SessionOptions): SessionVault {
     const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-e2e-'));
     const service = `mcpkv-e2e-${randomBytes(6).toString('hex')}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service };
+    // The MCP clients' configs are looked for in a fixture HOME inside the vault folder, never in the user's own.
+    const env: NodeJS.ProcessEnv = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service, BRIDGE_CLIENT_HOME: Session.clientHomeOf(home) };
     if (options.keychain === 'unavailable') env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/mcpkv-no-bus';
     return { home, service, ownsHome: !options.home, env };
+  }
+
+  /** The fixture HOME the app looks for MCP clients' configs in: a folder in the vault's (empty until a test writes there). */
+  static clientHomeOf(home: string): string {
+    return path.join(home, 'client-home');
+  }
+
+  get clientHome(): string {
+    return Session.clientHomeOf(this.home);
+  }
+
+  /** Values a test put where the vault never saw them (client configs): the leak scan looks for them too. */
+  readonly notedSecrets = new Set<string>();
+  /** Files that hold a secret by the user's own doing (a client config as they wrote it): the leak scan skips them; the test checks them itself. */
+  readonly filesWithSecrets = new Set<string>();
+
+  /** Writes the MCP clients' fixture configs into this session's client HOME; their keys count as secrets from now on. */
+  writeClientFixtures(): ClientFixtures {
+    const fixtures = writeClientFixtures(this.clientHome);
+    this.notedSecrets.add(fixtures.githubToken).add(fixtures.searchKey);
+    for (const file of Object.values(fixtures.files)) this.filesWithSecrets.add(file);
+    return fixtures;
   }
 
   /** The CLI's environment: this session's vault, and the real keychain (even when the app's is unavailable). */

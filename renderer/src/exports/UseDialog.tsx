@@ -2,7 +2,8 @@
  * Use: put the chosen keys into a project's .env file. One screen: project, file, a variable per key,
  * API_KEY_REQUIRED, a masked preview of exactly what changes (refreshed as you type), a git warning with
  * its one-click fix, and "Write to <file>". The page never asks for or holds a key's value: main reads it
- * from the keychain, writes the file and masks the preview.
+ * from the keychain, writes the file and masks the preview. One key can instead be connected to an MCP client's
+ * server (the choice at the top; mcp/UseInMcpServer): the same change as Connect key on the MCP clients screen.
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { describeModeChange, REQUIREMENT_VAR, type EnvFileView, type GitState } from '../../../shared/exports';
@@ -27,6 +28,8 @@ import { useProjectFiles } from './useProjectFiles';
 import { useSuggestedVariables } from './useSuggestedVariables';
 import { fileNameError, variableErrors } from './variables';
 import { FormError } from '../ui/DialogParts';
+import { UseInMcpServer } from '../mcp/UseInMcpServer';
+import { UseTargetChoice, type UseTarget } from './UseTargetChoice';
 import './exports.css';
 
 /** Where the last write went, to start there next time (this session only). */
@@ -98,6 +101,8 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
   const [version, setVersion] = useState(0);
   const preview = useExportPreview(request, version);
   const [busy, setBusy] = useState(false);
+  const [target, setTarget] = useState<UseTarget>('env');
+  const [mcpBusy, setMcpBusy] = useState(false);
   const [writeError, setWriteError] = useState<CallError | null>(null);
   const [ignoring, setIgnoring] = useState(false);
   const [ignoreError, setIgnoreError] = useState<string | null>(null);
@@ -194,81 +199,95 @@ export function UseDialog({ keyIds, onClose }: { keyIds: string[]; onClose(): vo
   }
 
   const title = keys.length === 1 ? `Use ${keys[0]!.name}` : `Use ${keys.length} keys`;
+  const toMcp = target === 'mcp' && keys.length === 1;
+  const subtitle = toMcp
+    ? "Connect to an MCP client's server. The key's value stays in the OS keychain; this window never sees it."
+    : "Write into a project's .env file. Values stay masked here; only the file gets them.";
   return (
-    <Dialog title={title} subtitle="Write into a project's .env file. Values stay masked here; only the file gets them." onClose={onClose} size="large" busy={busy}>
-      <form className="dialog-form use-form" onSubmit={write} noValidate>
-        <div className="dialog-body use-body">
-          <div className="use-choices">
-            <ProjectPicker
-              projects={projects}
-              project={project}
-              onChange={changeProject}
-              onAdd={() => void add()}
-              adding={adding}
-              error={addError ?? filesError ?? errorAt('project')}
-            />
-            {project ? (
-              <FilePicker
-                files={files}
-                choice={choice}
-                newName={newNameValue}
-                onChoose={(value) => setFileChoice({ projectId: project.id, choice: value })}
-                onNewName={setNewName}
-                error={localFileError ?? errorAt('file')}
-                disabled={!project.available}
+    <Dialog title={title} subtitle={subtitle} onClose={onClose} size="large" busy={busy || mcpBusy}>
+      <UseTargetChoice
+        value={toMcp ? 'mcp' : 'env'}
+        onChange={setTarget}
+        mcpUnavailable={keys.length === 1 ? null : 'One key at a time can be connected to an MCP server.'}
+        disabled={busy || mcpBusy}
+      />
+      {toMcp ? (
+        <UseInMcpServer keyId={keys[0]!.id} onClose={onClose} busy={mcpBusy} setBusy={setMcpBusy} />
+      ) : (
+        <form className="dialog-form use-form" onSubmit={write} noValidate>
+          <div className="dialog-body use-body">
+            <div className="use-choices">
+              <ProjectPicker
+                projects={projects}
+                project={project}
+                onChange={changeProject}
+                onAdd={() => void add()}
+                adding={adding}
+                error={addError ?? filesError ?? errorAt('project')}
               />
-            ) : null}
-            <KeyVariables
-              chosen={chosen}
-              loading={suggested.variables === null}
-              onChange={(keyId, variable) =>
-                setEdits((current) => ({ projectId, values: { ...(editsApply(current.projectId) ? current.values : {}), [keyId]: variable } }))
-              }
-              error={errorAt('keys') ?? errorAt('variables') ?? suggested.error}
-            />
-            <div className="field">
-              <label className="check-field">
-                <input type="checkbox" checked={require} onChange={(event) => setRequire(event.target.checked)} />
-                <span>
-                  Set <code className="mono">{REQUIREMENT_VAR}=true</code>
-                </span>
-              </label>
-              <p className="field-hint check-hint">Tells the MCP server reading this file to refuse requests without the key.</p>
+              {project ? (
+                <FilePicker
+                  files={files}
+                  choice={choice}
+                  newName={newNameValue}
+                  onChoose={(value) => setFileChoice({ projectId: project.id, choice: value })}
+                  onNewName={setNewName}
+                  error={localFileError ?? errorAt('file')}
+                  disabled={!project.available}
+                />
+              ) : null}
+              <KeyVariables
+                chosen={chosen}
+                loading={suggested.variables === null}
+                onChange={(keyId, variable) =>
+                  setEdits((current) => ({ projectId, values: { ...(editsApply(current.projectId) ? current.values : {}), [keyId]: variable } }))
+                }
+                error={errorAt('keys') ?? errorAt('variables') ?? suggested.error}
+              />
+              <div className="field">
+                <label className="check-field">
+                  <input type="checkbox" checked={require} onChange={(event) => setRequire(event.target.checked)} />
+                  <span>
+                    Set <code className="mono">{REQUIREMENT_VAR}=true</code>
+                  </span>
+                </label>
+                <p className="field-hint check-hint">Tells the MCP server reading this file to refuse requests without the key.</p>
+              </div>
+              <div className="field">
+                <label className="check-field">
+                  <input type="checkbox" checked={reference} onChange={(event) => setReference(event.target.checked)} />
+                  <span>Write a reference, not the key</span>
+                </label>
+                <p className="field-hint check-hint">
+                  The file gets <code className="mono">mcpkv://&lt;id&gt;</code>: no secret, safe to commit. Start the program with{' '}
+                  <code className="mono">mcpkv run --env-file {fileName || '.env'} -- …</code>
+                </p>
+              </div>
+              <FormError message={errorAt('form')} />
             </div>
-            <div className="field">
-              <label className="check-field">
-                <input type="checkbox" checked={reference} onChange={(event) => setReference(event.target.checked)} />
-                <span>Write a reference, not the key</span>
-              </label>
-              <p className="field-hint check-hint">
-                The file gets <code className="mono">mcpkv://&lt;id&gt;</code>: no secret, safe to commit. Start the program with{' '}
-                <code className="mono">mcpkv run --env-file {fileName || '.env'} -- …</code>
-              </p>
+            <div className="use-side">
+              {git && project && fileName && !localFileError && !reference ? (
+                <GitWarning fileName={fileName} git={git} onIgnore={() => void ignoreInGit()} busy={ignoring} error={ignoreError} />
+              ) : null}
+              <ReplaceWarning
+                fileName={fileName}
+                replaces={replaces}
+                confirmed={replaceConfirmed}
+                onConfirm={(confirmed) => setReplaceConfirmedFor(confirmed ? requestKey : null)}
+              />
+              <PreviewDiff fileName={project && !localFileError ? fileName : null} preview={previewFits ? preview.preview : null} stale={preview.stale} placeholder={placeholder} />
             </div>
-            <FormError message={errorAt('form')} />
           </div>
-          <div className="use-side">
-            {git && project && fileName && !localFileError && !reference ? (
-              <GitWarning fileName={fileName} git={git} onIgnore={() => void ignoreInGit()} busy={ignoring} error={ignoreError} />
-            ) : null}
-            <ReplaceWarning
-              fileName={fileName}
-              replaces={replaces}
-              confirmed={replaceConfirmed}
-              onConfirm={(confirmed) => setReplaceConfirmedFor(confirmed ? requestKey : null)}
-            />
-            <PreviewDiff fileName={project && !localFileError ? fileName : null} preview={previewFits ? preview.preview : null} stale={preview.stale} placeholder={placeholder} />
-          </div>
-        </div>
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={!request || busy || needsReplaceConfirm} title={writeDisabledReason ?? undefined}>
-            {busy ? 'Writing…' : `Write to ${fileName && !localFileError ? fileName : 'file'}`}
-          </button>
-        </footer>
-      </form>
+          <footer className="dialog-footer">
+            <button type="button" className="button" onClick={onClose} disabled={busy}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary" disabled={!request || busy || needsReplaceConfirm} title={writeDisabledReason ?? undefined}>
+              {busy ? 'Writing…' : `Write to ${fileName && !localFileError ? fileName : 'file'}`}
+            </button>
+          </footer>
+        </form>
+      )}
     </Dialog>
   );
 }

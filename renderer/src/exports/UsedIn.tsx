@@ -1,7 +1,8 @@
-/** Key detail: the .env files this key was written to, kept current as the vault changes. */
+/** Key detail: the .env files this key was written to and the MCP servers it is connected to, kept current as the vault changes. */
 import { describeLastUsed, formatDateTime } from '../format';
 import { useKeysStore } from '../keys/keysStore';
-import { Icon } from '../ui/Icon';
+import { McpUsedIn } from '../mcp/McpUsedIn';
+import { UsedInItem } from './UsedInItem';
 import { useKeyExports } from './useKeyExports';
 import './exports.css';
 
@@ -19,22 +20,23 @@ export function UsedIn({ keyId, revoked }: { keyId: string; revoked: boolean }) 
         {revoked ? <p className="muted">Revoked: these files are no longer kept up to date.</p> : null}
         <ul className="used-in-list">
           {exports.map((e) => (
-            <li key={`${e.file}\n${e.variable}`} className="used-in-item">
-              <Icon name="file" size={14} />
-              <div className="used-in-text">
-                <span className="used-in-where" title={e.file}>
+            <UsedInItem
+              key={`${e.file}\n${e.variable}`}
+              icon="file"
+              file={e.file}
+              where={
+                <>
                   {e.projectName ? <strong>{e.projectName}</strong> : null}
                   <span className="mono">{e.fileLabel}</span>
-                </span>
-                <span className="used-in-meta">
-                  <code className="mono">{e.variable}</code>
-                  <span aria-hidden="true"> · </span>
-                  <time dateTime={e.at} title={formatDateTime(e.at)}>
-                    written {describeLastUsed(e.at, now)}
-                  </time>
-                </span>
-              </div>
-            </li>
+                </>
+              }
+            >
+              <code className="mono">{e.variable}</code>
+              <span aria-hidden="true"> · </span>
+              <time dateTime={e.at} title={formatDateTime(e.at)}>
+                written {describeLastUsed(e.at, now)}
+              </time>
+            </UsedInItem>
           ))}
         </ul>
       </>
@@ -45,6 +47,7 @@ export function UsedIn({ keyId, revoked }: { keyId: string; revoked: boolean }) 
     <section className="detail-section" aria-labelledby="detail-used-in">
       <h3 id="detail-used-in">Used in</h3>
       {body}
+      <McpUsedIn keyId={keyId} />
     </section>
   );
 }

@@ -2,10 +2,9 @@
  * The .env files a key was written to (exports.forKey), loaded again whenever the vault's key list
  * reloads: a write, rotation or revoke here or in the CLI changes the vault and so the list.
  */
-import { useEffect, useState } from 'react';
 import type { ExportView } from '../../../shared/exports';
-import { useKeysStore } from '../keys/keysStore';
-import { errorMessage, vaultApi } from '../vaultApi';
+import { useKeyPlaces } from '../hooks/useKeyPlaces';
+import { vaultApi } from '../vaultApi';
 
 export interface KeyExports {
   /** null until the first answer. */
@@ -13,24 +12,11 @@ export interface KeyExports {
   error: string | null;
 }
 
+const loadExports = (id: string) => vaultApi().exports.forKey({ id });
+
 export function useKeyExports(keyId: string): KeyExports {
-  const keys = useKeysStore((s) => s.keys);
-  const [state, setState] = useState<KeyExports & { keyId: string }>({ keyId, exports: null, error: null });
-
-  useEffect(() => {
-    let cancelled = false;
-    vaultApi()
-      .exports.forKey({ id: keyId })
-      .then(
-        (exports) => !cancelled && setState({ keyId, exports, error: null }),
-        (error: unknown) => !cancelled && setState((s) => ({ keyId, exports: s.keyId === keyId ? s.exports : null, error: errorMessage(error) })),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [keyId, keys]);
-
-  return state.keyId === keyId ? { exports: state.exports, error: state.error } : { exports: null, error: null };
+  const { places, error } = useKeyPlaces(keyId, loadExports);
+  return { exports: places, error };
 }
 
 /** "MCP_API_KEY", or "MCP_API_KEY and OPENAI_API_KEY" when the files use different names. */

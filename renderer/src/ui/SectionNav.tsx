@@ -4,6 +4,7 @@ import { useUiStore, type Screen } from './uiStore';
 const SECTIONS: { screen: Screen; label: string }[] = [
   { screen: 'keys', label: 'Keys' },
   { screen: 'projects', label: 'Projects' },
+  { screen: 'mcp', label: 'MCP clients' },
   { screen: 'activity', label: 'Activity' },
   { screen: 'settings', label: 'Settings' },
 ];

@@ -33,7 +33,7 @@ export interface CopiedToastOptions {
 }
 
 /** The app's sections, shown in the navigation bar. */
-export type Screen = 'keys' | 'projects' | 'activity' | 'settings';
+export type Screen = 'keys' | 'projects' | 'mcp' | 'activity' | 'settings';
 
 interface UiState {
   screen: Screen;

@@ -14,9 +14,11 @@ interface TextFieldProps {
   type?: 'text' | 'email';
   autoFocus?: boolean;
   mono?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 }
 
-export function TextField({ label, value, onChange, error, hint, multiline, required, maxLength, placeholder, type = 'text', autoFocus, mono }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, multiline, required, maxLength, placeholder, type = 'text', autoFocus, mono, list }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -42,7 +44,7 @@ export function TextField({ label, value, onChange, error, hint, multiline, requ
       {multiline ? (
         <textarea {...common} rows={2} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input {...common} type={type} autoComplete="off" onChange={(event) => onChange(event.target.value)} />
+        <input {...common} type={type} autoComplete="off" list={list} onChange={(event) => onChange(event.target.value)} />
       )}
       {error ? (
         <p id={errorId} className="field-error">
