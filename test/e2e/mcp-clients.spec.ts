@@ -11,7 +11,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { CliKey } from './session';
 import { expect, test } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
-import { nav, openDetail, row, toast } from './screen';
+import { forScreenshots, nav, openDetail, row, screenshot, toast } from './screen';
 
 async function openMcp(page: Page) {
   await nav(page, 'MCP clients').click();
@@ -262,4 +262,21 @@ test('the Use dialog connects a key to an MCP server, with the same preview', as
   await expect(detail.getByRole('region', { name: 'Used in' }).getByRole('list', { name: 'MCP servers' })).toContainText(/Windsurf\s*weather/);
   // Focus is back on Use…, as after a write into a .env file.
   await expect(detail.getByRole('button', { name: 'Use…' })).toBeFocused();
+});
+
+test('screenshot: the MCP clients screen, and an import previewed in dark mode', async ({ app }) => {
+  const { page } = app;
+  await forScreenshots(page, { colorScheme: 'light' });
+  const fx = app.writeClientFixtures();
+  await openMcp(page);
+  await expect(slot(page, 'search', 'Authorization header')).toContainText('Plaintext key');
+  await page.mouse.move(0, 0);
+  await screenshot(page, 'mcp-clients');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN').getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import GITHUB_PERSONAL_ACCESS_TOKEN from github' });
+  await expect(dialog.getByRole('region', { name: `Changes to ${fx.files['claude-desktop']}` })).toBeVisible();
+  await expect(dialog.getByRole('region', { name: `Changes to ${fx.files['claude-desktop']}` })).not.toHaveAttribute('aria-busy', 'true');
+  await screenshot(page, 'mcp-import-dark');
 });
