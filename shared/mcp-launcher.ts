@@ -50,6 +50,11 @@ export interface ProxyOptions {
 
 const CLI_ENTRY = /(^|[\\/])mcpkv(\.m?js|\.cmd|\.exe)?$/i;
 
+/** Is `file` the CLI's entry (`…/bin/mcpkv.js`, `…/out/cli/mcpkv.js`, an `mcpkv` on PATH)? */
+export function isCliEntry(file: string): boolean {
+  return CLI_ENTRY.test(file);
+}
+
 /** The arguments for one `--key`: `<id>=<VAR>`. */
 function keyArg({ keyId, variable }: LauncherKey): string {
   return `${keyId}=${variable}`;

@@ -1,7 +1,10 @@
-/** What `mcpkv mcp import|connect|disconnect` share: the --form option and printing a masked preview. */
+/** What `mcpkv mcp import|connect|disconnect` share: the --form option, printing a masked preview, previewing or applying. */
+import path from 'node:path';
 import { VaultError } from '../../shared/errors';
-import type { McpChangePreview, McpConnectionForm } from '../../shared/mcp';
-import type { Output } from './respond';
+import { describeModeChange } from '../../shared/exports';
+import type { McpChange, McpChangePreview, McpChangeResult, McpConnectionForm } from '../../shared/mcp';
+import type { McpService } from '../core/mcp/mcp-service';
+import { respond, type Output } from './respond';
 
 const FORMS: readonly McpConnectionForm[] = ['launcher', 'proxy', 'header'];
 
@@ -15,4 +18,24 @@ export function printPreview(output: Output, label: string, preview: McpChangePr
   output.out(`${label} — ${preview.file}`);
   for (const line of preview.diff) output.out(`${line.kind === 'added' ? '+' : line.kind === 'removed' ? '-' : ' '} ${line.text}`);
   if (preview.holdsSecret) output.out('  (the file would hold the key in plain text)');
+}
+
+/**
+ * `--dry-run`: prints the change (values masked) and changes nothing; otherwise applies it and prints `done`'s lines,
+ * then the mode a write tightened. With --json, the preview or the result.
+ */
+export async function previewOrApply(
+  output: Output,
+  options: { dryRun?: boolean; json?: boolean },
+  service: McpService,
+  change: McpChange,
+  label: string,
+  done: (result: McpChangeResult) => string[],
+): Promise<void> {
+  if (options.dryRun) {
+    const preview = await service.preview(change);
+    return respond(output, options, preview, (out) => printPreview(out, label, preview));
+  }
+  const result = await service.apply(change);
+  respond(output, options, result, () => [...done(result), ...(result.tightened ? [describeModeChange(path.basename(result.file), result.tightened)] : [])]);
 }

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VaultError } from '../../shared/errors';
-import { MCP_CLIENT_IDS, MCP_CLIENT_NAMES, type McpClientId, type McpServerView, type McpSlot } from '../../shared/mcp';
-import { CLI_FLAG, cliArguments, type LauncherCommand } from '../../shared/mcp-launcher';
+import type { Command } from 'commander';
+import { MCP_CLIENT_IDS, MCP_CLIENT_NAMES, type McpClientId, type McpScope, type McpServerView, type McpSlot } from '../../shared/mcp';
+import { CLI_FLAG, cliArguments, isCliEntry, type LauncherCommand } from '../../shared/mcp-launcher';
 import type { McpService } from '../core/mcp/mcp-service';
 import type { CliIo } from './io';
 import type { VaultContext } from './vault-context';
@@ -24,7 +25,7 @@ export function cliLauncher(argv: readonly string[] = process.argv): LauncherCom
     return { command: process.execPath, args: argv.slice(1, argv.indexOf(CLI_FLAG) + 1) };
   }
   const script = argv[1] ? fs.realpathSync.native(path.resolve(argv[1])) : null;
-  const entry = script && /(^|[\\/])mcpkv(\.m?js)?$/.test(script) ? script : fileURLToPath(new URL('./mcpkv.js', import.meta.url));
+  const entry = script && isCliEntry(script) ? script : fileURLToPath(new URL('./mcpkv.js', import.meta.url));
   return { command: process.execPath, args: [entry] };
 }
 
@@ -40,19 +41,57 @@ export function parseClient(value: string): McpClientId {
   throw new VaultError('VALIDATION', `Unknown client "${value.slice(0, 40)}"; clients: ${MCP_CLIENT_IDS.join(', ')}.`);
 }
 
+export interface ServerChoice {
+  client: McpClientId;
+  server: string;
+  /** The config file, where the name is in several. */
+  file?: string;
+  /** The project folder, for a project file or a Claude Code per-project section (`~/.claude.json` holds both scopes). */
+  project?: string;
+  scope?: McpScope;
+}
+
+const SCOPES: readonly McpScope[] = ['user', 'project', 'local'];
+
+export function parseScope(value: string): McpScope {
+  if ((SCOPES as readonly string[]).includes(value)) return value as McpScope;
+  throw new VaultError('VALIDATION', `Unknown scope "${value.slice(0, 40)}"; scopes: ${SCOPES.join(', ')}.`);
+}
+
+/** `--file`, `--project` and `--scope`, for the commands that name one server. */
+export function addServerChoiceOptions(command: Command): Command {
+  return command
+    .option('--file <path>', "the config file, where the server's name is in several")
+    .option('--project <path>', "the project folder, for a project's config or Claude Code's per-project section")
+    .option('--scope <scope>', 'user, project or local (a Claude Code per-project section of ~/.claude.json)', parseScope);
+}
+
+/** `Cursor server "github" (user, /home/me/.cursor/mcp.json)`: where a server is, in words that tell same names apart. */
+function whereServer(s: McpServerView): string {
+  return `${s.scope}${s.projectPath && s.scope !== 'user' ? ` ${s.projectPath}` : ''}, ${s.file}`;
+}
+
 /**
- * The one server a command names (`--client`, `--server`, and `--file` where the name is in several files of that
- * client), or one clear line saying none or which files to choose from.
+ * The one server a command names (`--client`, `--server`, and `--file` / `--project` / `--scope` where the name is in
+ * several configs of that client), or one clear line saying none or how to choose.
  */
-export function findServer(servers: McpServerView[], options: { client: McpClientId; server: string; file?: string }): McpServerView {
+export function findServer(servers: McpServerView[], options: ServerChoice): McpServerView {
   const file = options.file === undefined ? undefined : path.resolve(options.file);
-  const matches = servers.filter((s) => s.client === options.client && s.name === options.server && (file === undefined || s.file === file));
+  const project = options.project === undefined ? undefined : path.resolve(options.project);
+  const matches = servers.filter(
+    (s) =>
+      s.client === options.client &&
+      s.name === options.server &&
+      (file === undefined || s.file === file) &&
+      (project === undefined || s.projectPath === project) &&
+      (options.scope === undefined || s.scope === options.scope),
+  );
   const client = MCP_CLIENT_NAMES[options.client];
   if (matches.length === 0) {
     throw new VaultError('NOT_FOUND', `${client} has no server "${options.server}"${file ? ` in ${file}` : ''}; see mcpkv mcp servers --client ${options.client}.`);
   }
   if (matches.length > 1) {
-    throw new VaultError('VALIDATION', `${client} has a server "${options.server}" in ${matches.length} files (${matches.map((s) => s.file).join(', ')}); choose one with --file.`);
+    throw new VaultError('VALIDATION', `${client} has a server "${options.server}" in ${matches.length} places (${matches.map(whereServer).join('; ')}); choose one with --file, --project or --scope.`);
   }
   return matches[0]!;
 }

@@ -77,6 +77,14 @@ function reportError(error: unknown): number {
 
 const session = createVaultSession(stdio);
 
+// `mcpkv mcp servers | head`: a reader that stops early is no error of ours. End quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     // Each command opens the vault (and mends it first, telling the user) when its action starts.

@@ -3,6 +3,7 @@
  * the six clients' fixture configs in a temp HOME (test/helpers/mcp-client-home.ts). Values are checked never to
  * reach the output, and the files never to keep a key the user did not ask to keep there.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -164,5 +165,45 @@ describe('mcpkv mcp connect / disconnect', () => {
     expect(disconnected.code, disconnected.stderr).toBe(0);
     expect(clients.read(file).includes(newSecret)).toBe(false);
     expect(header()).toBeUndefined();
+  });
+
+  it('a server name in two places of ~/.claude.json (user and a project\'s section) is chosen with --scope or --project', async () => {
+    const file = clients.file('home/.claude.json');
+    const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { mcpServers: Record<string, unknown> };
+    config.mcpServers.db = { type: 'stdio', command: 'node', args: ['./db.js'] };
+    fs.writeFileSync(file, JSON.stringify(config, null, 2));
+    const key = await t.vault.create({ name: 'db key' });
+    const ambiguous = await cli('mcp', 'connect', 'db key', '--client', 'claude-code', '--server', 'db', '--var', 'DB_API_KEY');
+    expectOneLineRefusal(ambiguous, /Claude Code has a server "db" in 2 places \(user, .*; local .*\); choose one with --file, --project or --scope\./);
+    const chosen = await cli('mcp', 'connect', 'db key', '--client', 'claude-code', '--server', 'db', '--scope', 'user', '--var', 'DB_API_KEY', '--json');
+    expect(parseJson<{ form: string }>(chosen).form).toBe('launcher');
+    const after = JSON.parse(fs.readFileSync(file, 'utf8')) as { mcpServers: { db: { command: string; args: string[] } }; projects: Record<string, { mcpServers: { db: { command: string } } }> };
+    expect(parseLaunched(after.mcpServers.db.command, after.mcpServers.db.args)?.keys).toEqual([{ keyId: key.id, variable: 'DB_API_KEY' }]);
+    expect(after.projects[clients.project]!.mcpServers.db.command).toBe('node');
+    const byProject = await cli('mcp', 'servers', '--client', 'claude-code', '--json');
+    expect(parseJson<McpServerView[]>(byProject).filter((s) => s.name === 'db').map((s) => s.scope).sort()).toEqual(['local', 'user']);
+  });
+
+  it('disconnects a launcher whose key was deleted, by the id the config still names (doctor\'s advice)', async () => {
+    const key = await t.vault.create({ name: 'short-lived' });
+    const file = 'home/.codeium/windsurf/mcp_config.json';
+    expect((await cli('mcp', 'connect', key.id, '--client', 'windsurf', '--server', 'memory', '--var', 'MEMORY_API_KEY')).code).toBe(0);
+    expect((await cli('delete', key.id, '-y')).code).toBe(0);
+    const result = await cli('mcp', 'disconnect', key.id, '--client', 'windsurf', '--server', 'memory');
+    expect(result.code, result.stderr).toBe(0);
+    const server = (JSON.parse(clients.read(file)) as { mcpServers: Record<string, { command: string; args: string[] }> }).mcpServers.memory!;
+    expect(server).toMatchObject({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'] });
+  });
+});
+
+describe('output to a reader that stops early', () => {
+  it('ends quietly with the command\'s status (no stack trace) when stdout is closed', async () => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/mcpkv.js'), 'mcp', '--help'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

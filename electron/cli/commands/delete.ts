@@ -12,7 +12,7 @@ export function register(program: Command, io: CliIo): void {
     .description('delete a key: record and value')
     .argument('<id>', 'key id, unique id prefix, or name')
     .option('-y, --yes', 'do not ask for confirmation')
-    .option('--remove-from-env', 'also remove the key\'s variable from every .env file it was written to')
+    .option('--remove-from-env', 'also take the key out of every .env file it was written to and every MCP client config it was connected to (servers go back to their plain form)')
     .option('--json', 'print the deleted key record as JSON (with an exports report)')
     .action(async (ref: string, options: { yes?: boolean; json?: boolean; removeFromEnv?: boolean }) => {
       const { vault } = await io.session.open();

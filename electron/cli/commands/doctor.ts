@@ -6,7 +6,7 @@ import { respond } from '../respond';
 export function register(program: Command, io: CliIo): void {
   program
     .command('doctor')
-    .description('check the vault: store vs keychain, record shapes, file modes, .env files that no longer hold their key')
+    .description('check the vault: store vs keychain, record shapes, file modes, .env files that no longer hold their key, MCP client configs (connections to gone or inactive keys, plaintext keys)')
     .option('--repair', 'repair what can be repaired (recover orphaned keys, finish cut-short rotations, fix modes, forget stale exports)')
     .option('--json', 'print the report as JSON')
     .action(async (options: { repair?: boolean; json?: boolean }) => {

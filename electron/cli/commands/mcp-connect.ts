@@ -3,20 +3,14 @@
  * [--json]`: connects a vault key to a server's slot. A stdio server gets the launcher form (`mcpkv run --key …`), a
  * remote one the proxy form, or with `--form header` the header written into its config (tracked: rotation rewrites it).
  */
-import path from 'node:path';
 import type { Command } from 'commander';
-import { describeModeChange } from '../../../shared/exports';
 import { HEADER_OF_STYLE, type McpConnectionForm, type McpServerView } from '../../../shared/mcp';
 import type { KeyView } from '../../../shared/types';
 import type { CliIo } from '../io';
-import { findServer, holdsPlaintextKey, openMcp, parseClient, slotLabel } from '../mcp-context';
-import { parseForm, printPreview } from '../mcp-changes';
-import { respond } from '../respond';
+import { addServerChoiceOptions, findServer, holdsPlaintextKey, openMcp, parseClient, slotLabel, type ServerChoice } from '../mcp-context';
+import { parseForm, previewOrApply } from '../mcp-changes';
 
-interface Options {
-  client: ReturnType<typeof parseClient>;
-  server: string;
-  file?: string;
+interface Options extends ServerChoice {
   var?: string;
   header?: string;
   form?: McpConnectionForm;
@@ -37,34 +31,27 @@ function defaultSlot(server: McpServerView, key: KeyView, defaultVar: string): {
 }
 
 export function register(mcp: Command, io: CliIo): void {
-  mcp
+  const command = mcp
     .command('connect')
     .description('connect a vault key to an MCP server: through mcpkv run (stdio), the mcpkv proxy (remote), or a header written into the config')
     .argument('<id>', 'key id, unique id prefix, or name')
     .requiredOption('--client <id>', 'claude-desktop, claude-code, cursor, vscode, windsurf or zed', parseClient)
     .requiredOption('--server <name>', "the server's name in the client's config")
-    .option('--file <path>', 'the config file, where the server\'s name is in several')
     .option('--var <name>', 'the variable the server reads its key from (stdio; default: its one key variable, else the defaultEnvVar setting)')
     .option('--header <name>', "the header the key goes in (remote; default: the key's header style, e.g. Authorization)")
     .option('--form <form>', 'launcher (stdio, default), proxy (remote, default) or header (written into the file)', parseForm)
     .option('--dry-run', 'show the change (values masked); change nothing')
-    .option('--json', 'print { file, server, form, keyId, tightened? } as JSON')
-    .action(async (ref: string, options: Options) => {
-      const { vault, settings, mcp: service } = await openMcp(io);
-      const key = vault.resolve(ref);
-      const server = findServer(await service.servers({ client: options.client }), options);
-      const slot = options.var ? { kind: 'env' as const, name: options.var } : options.header ? { kind: 'header' as const, name: options.header } : defaultSlot(server, key, settings.get().defaultEnvVar);
-      const change = { action: 'connect' as const, keyId: key.id, ref: { configId: server.configId, server: server.name, slot }, form: options.form };
-      const label = slotLabel(server, slot);
-      if (options.dryRun) {
-        const preview = await service.preview(change);
-        return respond(io, options, preview, (out) => printPreview(out, label, preview));
-      }
-      const result = await service.apply(change);
-      respond(io, options, result, () => [
-        `Connected key "${key.name}" to ${label}: ${result.form === 'header' ? 'the header is written in the file (rotation rewrites it)' : `through ${result.form === 'proxy' ? 'the mcpkv proxy' : 'mcpkv run'}; the file holds no key`}.`,
-        ...(result.tightened ? [describeModeChange(path.basename(result.file), result.tightened)] : []),
-        'Restart the client (or reload its MCP servers) to use it.',
-      ]);
-    });
+    .option('--json', 'print { file, server, form, keyId, tightened? } as JSON');
+  addServerChoiceOptions(command).action(async (ref: string, options: Options) => {
+    const { vault, settings, mcp: service } = await openMcp(io);
+    const key = vault.resolve(ref);
+    const server = findServer(await service.servers({ client: options.client }), options);
+    const slot = options.var ? { kind: 'env' as const, name: options.var } : options.header ? { kind: 'header' as const, name: options.header } : defaultSlot(server, key, settings.get().defaultEnvVar);
+    const change = { action: 'connect' as const, keyId: key.id, ref: { configId: server.configId, server: server.name, slot }, form: options.form };
+    const label = slotLabel(server, slot);
+    await previewOrApply(io, options, service, change, label, (result) => [
+      `Connected key "${key.name}" to ${label}: ${result.form === 'header' ? 'the header is written in the file (rotation rewrites it)' : `through ${result.form === 'proxy' ? 'the mcpkv proxy' : 'mcpkv run'}; the file holds no key`}.`,
+      'Restart the client (or reload its MCP servers) to use it.',
+    ]);
+  });
 }

@@ -13,7 +13,7 @@ export function register(program: Command, io: CliIo): void {
     .description('revoke a key: its value is removed from the keychain at once; the record stays for history (an imported key still works at its provider: revoke it there too)')
     .argument('<id>', 'key id, unique id prefix, or name')
     .option('-y, --yes', 'do not ask for confirmation')
-    .option('--remove-from-env', 'also remove the key\'s variable from every .env file it was written to')
+    .option('--remove-from-env', 'also take the key out of every .env file it was written to and every MCP client config it was connected to (servers go back to their plain form)')
     .option('--json', 'print the key record as JSON (with an exports report)')
     .action(async (ref: string, options: { yes?: boolean; json?: boolean; removeFromEnv?: boolean }) => {
       const { vault, exports } = await io.session.open();
