@@ -346,7 +346,8 @@ export class Vault {
         filesUpdated = files.filter((r) => r.outcome === 'updated');
         const connections = connectionsOfKey(data, id);
         const configs = previous === null ? [] : await rotateInConfigs(connections, previous, secret);
-        configsUpdated = connections.filter((_, i) => configs[i]!.outcome === 'updated');
+        // One report per record, in order; none at all when there is no old value to match.
+        configsUpdated = configs.flatMap((report, i) => (report.outcome === 'updated' ? [connections[i]!] : []));
         const exports = [...files, ...configs];
         await this.secrets.set(id, secret);
         replaced = true;

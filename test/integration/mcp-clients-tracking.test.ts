@@ -62,6 +62,18 @@ describe('rotation', () => {
     expect(again.exports[0]).toMatchObject({ outcome: 'changed-by-hand', message: 'Authorization no longer holds this key; left as it is.' });
     expect(h.read(DOCS)).toContain('mine-now-0123456789abcdef');
   });
+
+  it('a key the keychain lost is given its value again (rotate --import) with connections: no file can be matched, none is touched', async () => {
+    const key = await connectEverywhere(h.keys.docs!);
+    const before = h.all();
+    await t.vault.secrets.delete(key.id);
+    const next = `mcp_sk_${'l'.repeat(32)}`;
+    const rotated = await t.vault.rotate(key.id, { newSecret: next });
+    expect(rotated.exports).toEqual([]);
+    expect(await t.vault.secretOf(key.id)).toBe(next);
+    expect(h.all()).toEqual(before);
+    expect(connectionsOfKey(t.vault.store.read(), key.id)).toHaveLength(3);
+  });
 });
 
 describe('revoke and delete with removeFromFiles', () => {
