@@ -44,7 +44,10 @@ export interface ProxyOptions {
   /** `Bearer` / `ApiKey`, or null for the bare key. */
   scheme: string | null;
   transport: 'http' | 'sse';
-  /** The server's other headers (no key: those are slots of their own), as `Name: value`. */
+  /**
+   * The server's other headers, as `Name: value`: on the command line, so never a key, a placeholder the client would
+   * expand into one, or a credential-like name (the proxy form is refused then; the header form keeps them in the file).
+   */
   extraHeaders: string[];
 }
 

@@ -306,6 +306,20 @@ describe('refusals leave the file as it was', () => {
     expect(t.vault.list().map((k) => k.name).sort()).toEqual(['k', 'old']);
   });
 
+  it('the proxy form, when another header holds a placeholder or a key: the client would expand it into the proxy’s command line', async () => {
+    const before = h.all();
+    const key = await t.vault.create({ name: 'plex key' });
+    const linear = { configId: (await server('cursor', 'linear')).configId, server: 'linear', slot: { kind: 'header', name: 'X-Plex' } } as const;
+    await expect(mcp.apply({ action: 'connect', ref: linear, keyId: key.id, form: 'proxy' })).rejects.toThrow(
+      'Header "Authorization" of Cursor server "linear" holds a placeholder the client would expand into the proxy’s command line, where other programs can read it: use the header form (or remove that header first).',
+    );
+    // The default form of a remote server is the proxy: an import is refused the same way, before a key is created.
+    const api = await ref('claude-code', 'api', 'header', 'X-Other', 'project');
+    await expect(mcp.preview({ action: 'connect', ref: api, keyId: key.id })).rejects.toThrow(/^Header "Authorization" of Claude Code server "api" holds a placeholder/);
+    expect(h.all()).toEqual(before);
+    expect(t.vault.list().map((k) => k.name)).toEqual(['plex key']);
+  });
+
   it('a config that is a link out of its folder is not written, and no key is created for it', async () => {
     const outside = path.join(h.root, 'elsewhere.json');
     fs.renameSync(h.file('project/.vscode/mcp.json'), outside);

@@ -40,7 +40,7 @@ import { serverDiff } from './change-preview';
 import { locationEnvFromProcess, placeOf, type McpLocationEnv } from './locations';
 import { fromProxy, headerNameIn, toLauncher, toProxy, withHeader, withoutHeader, withoutLauncherKey } from './server-edits';
 import { entryIn, extraHeaders, type ServerEntry } from './server-entries';
-import { headerToken, secretIn } from './slot-values';
+import { credentialHeader, headerToken, secretIn } from './slot-values';
 
 export interface McpServiceOptions {
   /** How a client's config starts `mcpkv` (the CLI: node and its bundle; the app: its executable and `--mcpkv-cli`). */
@@ -258,11 +258,19 @@ export class McpService {
     const name = headerNameIn(current, ref.slot.name);
     const scheme = this.schemeFor(target, name, key);
     if (wanted === 'proxy') {
+      // The proxy passes the server's other headers on in its arguments, and clients expand `${…}` in arguments too:
+      // a header holding a key, a placeholder or a credential-like name would put a secret on a command line.
       const other = (await this.clients.slotsOf(config, current)).find(
-        (s) => s.kind === 'header' && s.name.toLowerCase() !== name.toLowerCase() && (s.state === 'connected' || s.state === 'vault-value' || s.state === 'plaintext-key'),
+        (s) => s.kind === 'header' && s.name.toLowerCase() !== name.toLowerCase() && s.state !== 'empty' && (s.state !== 'plaintext' || credentialHeader(s.name)),
       );
+      if (other?.state === 'placeholder') {
+        throw new VaultError(
+          'CONFLICT',
+          `Header ${describeName(other.name)} of ${server} holds a placeholder the client would expand into the proxy’s command line, where other programs can read it: use the header form (or remove that header first).`,
+        );
+      }
       if (other) {
-        throw new VaultError('CONFLICT', `Header ${describeName(other.name)} of ${server} also holds a key, and the proxy passes other headers on in its arguments: import or remove it first, or use the header form.`);
+        throw new VaultError('CONFLICT', `Header ${describeName(other.name)} of ${server} also holds a key, and the proxy would pass it on in its command line: import or remove it first, or use the header form.`);
       }
       const next = toProxy(text, current, config.view.client, this.launcher, keyId, { name, scheme });
       return { next, form: 'proxy', holdsSecret: false, keyId, slot: { kind: 'header', name } };

@@ -64,7 +64,10 @@ export interface ProxyHeader {
   scheme: string | null;
 }
 
-/** A remote server turned into the proxy form: its other headers travel in the arguments (they hold no key). */
+/**
+ * A remote server turned into the proxy form: its other headers travel in the arguments, so the caller refuses the
+ * form when any of them holds a key, a placeholder (clients expand `${…}` in arguments) or has a credential-like name.
+ */
 export function toProxy(text: string, entry: ServerEntry, client: McpClientId, launcher: LauncherCommand, keyId: string, header: ProxyHeader): string {
   const extraHeaders = entry.headers.filter(([n]) => n.toLowerCase() !== header.name.toLowerCase()).map(([n, v]) => `${n}: ${v}`);
   const transport = entry.transport === 'sse' ? 'sse' : 'http';

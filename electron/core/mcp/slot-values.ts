@@ -10,6 +10,11 @@ import { looksLikeKey } from '../exports/preview';
 /** Header names that carry a credential: Authorization, and names ending in key, token or secret (X-API-Key). */
 const KEY_HEADER = /^(proxy-)?authorization$|(api[-_]?key|[-_]key|token|secret)$/i;
 
+/** Does a header's name say it carries a credential (Authorization, X-API-Key, *-Token, *-Secret)? */
+export function credentialHeader(name: string): boolean {
+  return KEY_HEADER.test(name);
+}
+
 /** Flags and names of arguments whose value is a credential (`--api-key X`, `--token=X`, `-e API_KEY=X`). */
 const KEY_WORD = /(api[-_]?key|[-_]key|token|secret|password|passwd|auth)$/i;
 
