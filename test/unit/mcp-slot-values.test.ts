@@ -30,8 +30,18 @@ describe('slot states from the value alone', () => {
 
   it('a preview shows values masked and placeholders without their defaults', () => {
     expect(shownValue('header', `Bearer ${KEY}`)).toBe('Bearer mcp_sk_…AB12');
-    expect(shownValue('env', `\${A:-${KEY}}/x`)).toBe('${A:-…}/x');
+    expect(shownValue('env', `\${A:-${KEY}}/x`)).toBe('${A:-…}/••••');
     expect(placeholderIn('no placeholder')).toBeNull();
+  });
+
+  it('every placeholder without its default, and whatever is outside them masked', () => {
+    expect(shownValue('env', '${DB_USER:-app}:${DB_PASS:-hunter2hunter2hunter2}')).toBe('${DB_USER:-…}:${DB_PASS:-…}');
+    expect(shownValue('env', `\${HOST}:${KEY}`)).toBe('${HOST}:mcp_sk_…AB12');
+    expect(shownValue('env', `${KEY}\${SUFFIX}`)).toBe('mcp_sk_…AB12${SUFFIX}');
+    expect(shownValue('header', 'Bearer ${env:LINEAR_TOKEN}')).toBe('Bearer ${env:LINEAR_TOKEN}');
+    expect(shownValue('header', `Bearer \${env:A}${KEY}`)).toBe('Bearer ${env:A}mcp_sk_…AB12');
+    const shown = shownValue('env', '${A:-hunter2hunter2hunter2}-hunter3hunter3hunter3-${B:-hunter4hunter4hunter4}');
+    for (const secret of ['hunter2', 'hunter3', 'hunter4']) expect(shown).not.toContain(secret);
   });
 });
 
@@ -76,6 +86,15 @@ describe('arguments and URLs', () => {
       '--key',
       '0123456789abcdef=MCP_API_KEY',
     ]);
+  });
+
+  it('masks a key in a URL’s path or user name', () => {
+    const zapier = maskUrl(`https://actions.zapier.com/mcp/sk-ak-${OPAQUE}/sse`);
+    expect(zapier).toBe('https://actions.zapier.com/mcp/%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2/sse');
+    expect(maskUrl(`https://${KEY}@git.example.com/mcp`)).toBe('https://%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2@git.example.com/mcp');
+    expect(maskArgs([`https://h.example.com/u/${OPAQUE}`])).toEqual(['https://h.example.com/u/%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A2']);
+    // Short or path-like segments are no keys.
+    expect(maskUrl('https://h.example.com/mcp_v2/sk-docs/sse')).toBe('https://h.example.com/mcp_v2/sk-docs/sse');
   });
 
   it('leaves a URL without credentials as it is', () => {

@@ -3,7 +3,7 @@
  * like a key, or another value; and how values are shown (masked, never as they are). Pure.
  */
 import { maskSecret } from '../../../shared/exports';
-import { detectPrefix, looksLikeSecret } from '../../../shared/key-format';
+import { detectPrefix, looksLikeSecret, MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import { CLIENT_PLACEHOLDER, type McpSlotKind, type McpSlotState } from '../../../shared/mcp';
 import { looksLikeKey } from '../exports/preview';
 
@@ -29,12 +29,16 @@ export function secretIn(kind: McpSlotKind, value: string): string {
   return kind === 'header' ? headerToken(value).token : value;
 }
 
-/** The first placeholder in a value, as it may be shown: `${input:token}`, `${API_KEY:-…}` (a default can be a key). */
+/** A placeholder as it may be shown: `${input:token}` as it is, `${API_KEY:-…}` without its default (which can be a key). */
+function shownPlaceholder(placeholder: string): string {
+  const withDefault = /^\$\{([^}:]+):-.*\}$/.exec(placeholder);
+  return withDefault ? `\${${withDefault[1]}:-…}` : placeholder;
+}
+
+/** The first placeholder in a value, as it may be shown (see shownPlaceholder). */
 export function placeholderIn(value: string): string | null {
   const match = CLIENT_PLACEHOLDER.exec(value)?.[0];
-  if (match === undefined) return null;
-  const withDefault = /^\$\{([^}:]+):-.*\}$/.exec(match);
-  return withDefault ? `\${${withDefault[1]}:-…}` : match;
+  return match === undefined ? null : shownPlaceholder(match);
 }
 
 /** Could the slot's name or value be a key (a key-like name, a known prefix)? */
@@ -52,13 +56,26 @@ export function plainState(kind: McpSlotKind, name: string, value: string): McpS
   return looksLikeKeySlot(kind, name, value) ? { state: 'plaintext-key', masked } : { state: 'plaintext', masked };
 }
 
-/** A value as a preview shows it: a placeholder as it is (without a default), anything else masked. */
+/**
+ * A value as a preview shows it: a header's scheme, every placeholder as it is (without a default), and everything
+ * else masked — the text between placeholders too (`${HOST}:<key>`), but for the separators around it (`:`, `/`).
+ */
 export function shownValue(kind: McpSlotKind, value: string): string {
   if (value === '') return '';
-  const placeholder = placeholderIn(value);
-  if (placeholder !== null) return value.replace(CLIENT_PLACEHOLDER, placeholder);
   const { scheme, token } = kind === 'header' ? headerToken(value) : { scheme: null, token: value };
-  return `${scheme ? `${scheme} ` : ''}${maskSecret(token)}`;
+  const placeholders = new RegExp(CLIENT_PLACEHOLDER.source, 'g');
+  let shown = '';
+  let from = 0;
+  const literal = (text: string) => {
+    const [, before, core, after] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text)!;
+    return core ? `${before}${maskSecret(core)}${after}` : text;
+  };
+  for (const match of token.matchAll(placeholders)) {
+    shown += literal(token.slice(from, match.index)) + shownPlaceholder(match[0]);
+    from = match.index + match[0].length;
+  }
+  shown += from === 0 ? maskSecret(token) : literal(token.slice(from));
+  return `${scheme ? `${scheme} ` : ''}${shown}`;
 }
 
 function isPath(text: string): boolean {
@@ -70,7 +87,24 @@ function keyLikeArgument(arg: string): boolean {
   return detectPrefix(arg) !== '' || (looksLikeSecret(arg) && !/\s/.test(arg) && !isPath(arg) && !/^[a-z][a-z0-9+.-]*:/i.test(arg));
 }
 
-/** A URL with its password and key-like query values hidden. */
+const HIDDEN = '••••';
+
+/** A part of a URL (a path segment, the user name) that is a key: long enough, and key-like as an argument would be. */
+function keyLikePart(part: string): boolean {
+  let decoded = part;
+  try {
+    decoded = decodeURIComponent(part);
+  } catch {
+    // not percent-encoded as it should be: judged as written
+  }
+  return decoded.length >= MIN_SECRET_LENGTH && keyLikeArgument(decoded);
+}
+
+function keyQuery(name: string): boolean {
+  return KEY_WORD.test(name) || name.toLowerCase() === 'key';
+}
+
+/** A URL with its password, a key-like user name or path segment (`/mcp/sk-ak-…/sse`) and key-like query values hidden. */
 export function maskUrl(url: string): string {
   let parsed: URL;
   try {
@@ -78,10 +112,15 @@ export function maskUrl(url: string): string {
   } catch {
     return keyLikeArgument(url) ? maskSecret(url) : url;
   }
-  if (!parsed.password && ![...parsed.searchParams.keys()].some((k) => KEY_WORD.test(k) || k.toLowerCase() === 'key')) return url;
-  if (parsed.password) parsed.password = '••••';
+  const segments = parsed.pathname.split('/');
+  const keyInPath = segments.some(keyLikePart);
+  const keyAsUser = keyLikePart(parsed.username);
+  if (!parsed.password && !keyAsUser && !keyInPath && ![...parsed.searchParams.keys()].some(keyQuery)) return url;
+  if (parsed.password) parsed.password = HIDDEN;
+  if (keyAsUser) parsed.username = HIDDEN;
+  if (keyInPath) parsed.pathname = segments.map((segment) => (keyLikePart(segment) ? HIDDEN : segment)).join('/');
   for (const key of [...parsed.searchParams.keys()]) {
-    if (KEY_WORD.test(key) || key.toLowerCase() === 'key') parsed.searchParams.set(key, '••••');
+    if (keyQuery(key)) parsed.searchParams.set(key, HIDDEN);
   }
   return parsed.toString();
 }
