@@ -115,7 +115,7 @@ describe('discovery', () => {
       ['claude-code', 'local', FILES['claude-code'], true, 1],
       ['cursor', 'user', FILES.cursor, true, 2],
       ['vscode', 'user', FILES.vscode, true, 3],
-      ['windsurf', 'user', FILES.windsurf, true, 2],
+      ['windsurf', 'user', FILES.windsurf, true, 3],
       ['zed', 'user', FILES.zed, true, 2],
       ['claude-code', 'project', 'project/.mcp.json', true, 2],
       ['cursor', 'project', 'project/.cursor/mcp.json', true, 0],
@@ -145,6 +145,7 @@ describe('discovery', () => {
       'vscode/local-tools': ['env:TOOLS_TOKEN=plaintext-key'],
       'windsurf/plex': ['header:Authorization=plaintext-key'],
       'windsurf/memory': [],
+      'windsurf/brave-search': ['env:BRAVE_API_KEY=empty'],
       'zed/postgres': ['env:PG_API_TOKEN=plaintext-key'],
       'zed/plex-remote': ['header:Authorization=plaintext-key'],
       'claude-code/api': ['header:Authorization=placeholder'],
@@ -318,6 +319,20 @@ describe('refusals leave the file as it was', () => {
     await expect(mcp.preview({ action: 'connect', ref: api, keyId: key.id })).rejects.toThrow(/^Header "Authorization" of Claude Code server "api" holds a placeholder/);
     expect(h.all()).toEqual(before);
     expect(t.vault.list().map((k) => k.name)).toEqual(['plex key']);
+  });
+
+  it('an edit that would break the file is one line (FILE_ERROR), the file untouched', async () => {
+    const relative = FILES.vscode;
+    fs.writeFileSync(h.file(relative), h.read(relative).replace('"servers": {', '"servers": {\n    "odd": { "type": "http", "url": "https://odd.example.com/mcp", "headers": ["X-Team: a"], "h": 1 },'));
+    const before = h.all();
+    const key = await t.vault.create({ name: 'odd key' });
+    const slot = { configId: (await server('vscode', 'odd')).configId, server: 'odd', slot: { kind: 'header', name: 'X-Key' } } as const;
+    const refused = mcp.apply({ action: 'connect', ref: slot, keyId: key.id, form: 'header' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'FILE_ERROR',
+      message: '~/.config/Code/User/mcp.json cannot be edited safely (servers.odd.headers is not an object); it was left untouched.',
+    });
+    expect(h.all()).toEqual(before);
   });
 
   it('a config that is a link out of its folder is not written, and no key is created for it', async () => {

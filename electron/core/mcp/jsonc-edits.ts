@@ -10,6 +10,7 @@
  * indentation of its neighbours; elsewhere it is edited in place on its line. A comma the removal would leave
  * trailing is taken out unless the object already ended with one (the file then uses trailing commas).
  */
+import { VaultError } from '../../../shared/errors';
 import { applyEdits, createScanner, findNodeAtLocation, getNodeValue, parseTree, type Edit, type Node, type ParseError } from 'jsonc-parser';
 
 // jsonc-parser's SyntaxKind is a `const enum` (not usable under isolatedModules): its values, as documented.
@@ -217,13 +218,20 @@ function replacementEdit(body: string, node: Node, value: unknown, style: Style)
 
 export type JsonEdit = { set: JsonPath; value: unknown } | { remove: JsonPath };
 
+/** Why an edit cannot be made on this file: a fragment, put in a sentence by fileEditError. */
 export class JsonEditError extends Error {}
+
+/** An edit's failure as the one line a user sees (any other error as it is). */
+export function fileEditError(error: unknown, label: string): unknown {
+  if (!(error instanceof JsonEditError)) return error;
+  return new VaultError('FILE_ERROR', `${label} cannot be edited safely (${error.message}); it was left untouched.`);
+}
 
 /** One edit on the text; the path's parent objects are created as needed, a path that is not there is no removal. */
 function applyOne(text: string, edit: JsonEdit): string {
   const body = parseable(text);
   const root = parseTree(body, [], PARSE_OPTIONS);
-  if (!root || root.type !== 'object') throw new JsonEditError('The file does not hold a JSON object.');
+  if (!root || root.type !== 'object') throw new JsonEditError('it does not hold a JSON object');
   const style = styleOf(text);
   if ('remove' in edit) {
     const node = findNodeAtLocation(root, [...edit.remove]);
@@ -241,16 +249,16 @@ function applyOne(text: string, edit: JsonEdit): string {
       return applyEdits(text, insertionEdits(body, object, path[i]!, nested, style));
     }
     if (i === path.length - 1) return applyEdits(text, [replacementEdit(body, valueNode, edit.value, style)]);
-    if (valueNode.type !== 'object') throw new JsonEditError(`${path.slice(0, i + 1).join('.')} is not an object.`);
+    if (valueNode.type !== 'object') throw new JsonEditError(`${path.slice(0, i + 1).join('.')} is not an object`);
     object = valueNode;
   }
-  throw new JsonEditError('An empty path cannot be set.');
+  throw new JsonEditError('an empty path cannot be set');
 }
 
 /** The text with each edit made in turn. The result must parse; an edit that would break the file throws. */
 export function editJson(text: string, edits: readonly JsonEdit[]): string {
   let next = text;
   for (const edit of edits) next = applyOne(next, edit);
-  if (!parseJsonc(next).ok) throw new JsonEditError('The edit would leave the file unreadable.');
+  if (!parseJsonc(next).ok) throw new JsonEditError('the edit would leave it unreadable');
   return next;
 }

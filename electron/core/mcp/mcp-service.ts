@@ -36,6 +36,7 @@ import type { Vault } from '../vault';
 import { ClientConfigs, type ConfigFilter, type LoadedConfig } from './client-configs';
 import { writeConfigText } from './config-files';
 import { connectionsOfKey, sameSlot, withConnections, withoutConnections } from './connection-records';
+import { fileEditError } from './jsonc-edits';
 import { serverDiff } from './change-preview';
 import { locationEnvFromProcess, placeOf, type McpLocationEnv } from './locations';
 import { fromProxy, headerNameIn, toLauncher, toProxy, withHeader, withoutHeader, withoutLauncherKey } from './server-edits';
@@ -199,7 +200,16 @@ export class McpService {
     return { config, text: config.text, entry, slot, value };
   }
 
+  /** The change's plan, or why not; an edit that cannot be made on the file is one line naming it. */
   private async plan(change: McpChange, target: Target, importedKeyId?: string): Promise<Plan> {
+    try {
+      return await this.planChange(change, target, importedKeyId);
+    } catch (error) {
+      throw fileEditError(error, target.config.label);
+    }
+  }
+
+  private async planChange(change: McpChange, target: Target, importedKeyId?: string): Promise<Plan> {
     const { ref } = change;
     const where = `${slotLabel(ref)} of ${serverLabel(target.config, ref.server)}`;
     const slot = target.slot;

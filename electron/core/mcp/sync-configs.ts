@@ -10,7 +10,7 @@ import { describeModeChange, type ExportReport } from '../../../shared/exports';
 import type { McpConnectionRecord } from '../../../shared/mcp';
 import path from 'node:path';
 import { readConfigText, writeConfigText } from './config-files';
-import { parseJsonc, valueAt } from './jsonc-edits';
+import { fileEditError, parseJsonc, valueAt } from './jsonc-edits';
 import { fromProxy, headerNameIn, withHeader, withoutHeader, withoutLauncherKey } from './server-edits';
 import { serverEntry, type ServerEntry } from './server-entries';
 import { headerToken } from './slot-values';
@@ -58,8 +58,9 @@ async function eachRecord(records: McpConnectionRecord[], visit: (record: McpCon
       const { text, entry } = await serverOf(record);
       reports.push(await visit(record, text, entry));
     } catch (error) {
-      if (error instanceof ServerGone) reports.push({ ...base(record), outcome: 'missing', message: error.message });
-      else reports.push({ ...base(record), outcome: 'failed', message: isVaultError(error) || error instanceof Error ? error.message : 'The file could not be read or written.' });
+      const failure = fileEditError(error, record.file);
+      if (failure instanceof ServerGone) reports.push({ ...base(record), outcome: 'missing', message: failure.message });
+      else reports.push({ ...base(record), outcome: 'failed', message: isVaultError(failure) || failure instanceof Error ? failure.message : 'The file could not be read or written.' });
     }
   }
   return reports;
