@@ -28,7 +28,24 @@ function ref(client: McpClientId, name: string, kind: McpSlotKind, slot: string,
   return slotRef(mcp, client, name, kind, slot, scope);
 }
 
+/**
+ * Follows doctor's advice `mcpkv mcp disconnect <id> --client C --server S [--scope X --project P]` through the service, as the
+ * CLI does: the one server so named, the one slot connected to that key id (the key may be revoked or gone).
+ */
+async function followDisconnectAdvice(message: string) {
+  const advice = /mcpkv mcp disconnect (\S+) --client (\S+) --server ([^\s).]+)(?: --scope (\S+) --project ([^\s)]+?)\.?(?:\)|$))?/.exec(message);
+  expect(advice, message).not.toBeNull();
+  const [, keyId, client, name, scope, project] = advice!;
+  const servers = (await mcp.servers({ client: client as McpClientId })).filter((s) => s.name === name && (scope === undefined || (s.scope === scope && s.projectPath === project)));
+  expect(servers).toHaveLength(1);
+  const slots = servers[0]!.slots.filter((s) => s.state === 'connected' && s.keyId === keyId);
+  expect(slots).toHaveLength(1);
+  const slot = { kind: slots[0]!.kind, name: slots[0]!.name };
+  return mcp.apply({ action: 'disconnect', ref: { configId: servers[0]!.configId, server: name!, slot }, keyId: keyId! });
+}
+
 const DOCS = 'project/.vscode/mcp.json';
+const ZED = 'home/.config/zed/settings.json';
 const DESKTOP = 'home/.config/Claude/claude_desktop_config.json';
 const CLAUDE = 'home/.claude.json';
 
@@ -117,7 +134,7 @@ describe('doctor', () => {
     expect(plaintext.find((f) => f.server === 'recherche-équipe 🔎')!.message).toBe(
       `Cursor server "recherche-équipe 🔎" (~/.cursor/mcp.json) holds a key in plain text in variable SEARCH_API_KEY. Move it into the keychain: mcpkv mcp import --client cursor --server 'recherche-équipe 🔎'.`,
     );
-    expect(report.checked.mcpServers).toBe(18);
+    expect(report.checked.mcpServers).toBe(19);
     const text = JSON.stringify(report);
     for (const [name, value] of Object.entries(h.keys)) expect(text.includes(value), name).toBe(false);
   });
@@ -142,10 +159,31 @@ describe('doctor', () => {
     ]);
     expect(mcpFindings[0]!.message).toMatch(/^Claude Desktop server "github" \(~\/\.config\/Claude\/claude_desktop_config\.json\) starts with key "revoked one" in variable GITHUB_PERSONAL_ACCESS_TOKEN, which is revoked\./);
     expect(mcpFindings[1]!.message).toContain(`mcpkv mcp disconnect ${gone.id} --client zed --server postgres`);
+    expect(h.read(ZED)).toContain(gone.id);
+    await followDisconnectAdvice(mcpFindings[1]!.message);
+    expect(h.read(ZED)).not.toContain(gone.id);
+    expect(parseJsonc(h.read(ZED))).toMatchObject({ value: { context_servers: { postgres: { command: { path: 'npx' } } } } });
 
     const repaired = await doctor(t.vault, { repair: true, mcp: h.locations });
     expect(repaired.repaired).toContain(`Stopped tracking server "docs" (Authorization) in ${h.file(DOCS)} for key ${handEdited.id}.`);
     expect(repaired.findings.filter((f) => f.kind === 'mcp-stale-connection')).toEqual([]);
     expect(h.read(DOCS)).toContain('something-else-0123456789');
+  });
+
+  it('a header written for a key revoked since: doctor says to take it out, and following its advice does (header and record gone)', async () => {
+    const key = await t.vault.create({ name: 'revoked header' });
+    await mcp.apply({ action: 'connect', ref: await ref('vscode', 'docs', 'header', 'Authorization', 'project'), keyId: key.id, form: 'header' });
+    await t.vault.revoke(key.id);
+    expect(h.read(DOCS)).toContain(key.secret);
+    const findings = (await doctor(t.vault, { repair: false, mcp: h.locations })).findings.filter((f) => f.keyId === key.id);
+    expect(findings.map((f) => [f.kind, f.server, f.slot])).toEqual([['mcp-key-inactive', 'docs', 'Authorization']]);
+    expect(findings[0]!.message).toBe(
+      `VS Code server "docs" (${h.file(DOCS)}) still has header Authorization written for key "revoked header", which is revoked. Take it out: mcpkv mcp disconnect ${key.id} --client vscode --server docs --scope project --project ${h.project}.`,
+    );
+    await followDisconnectAdvice(findings[0]!.message);
+    expect(h.read(DOCS)).not.toContain(key.secret);
+    expect(parseJsonc(h.read(DOCS))).toMatchObject({ ok: true, value: { servers: { docs: { type: 'sse', url: 'https://docs.example.com/sse' } } } });
+    expect(connectionsOfKey(t.vault.store.read(), key.id)).toEqual([]);
+    expect((await doctor(t.vault, { repair: false, mcp: h.locations })).findings.filter((f) => f.keyId === key.id)).toEqual([]);
   });
 });

@@ -23,6 +23,16 @@ import { maskArgs, maskUrl, plainState, secretIn } from './slot-values';
 /** The name a slot shows for a key id the vault no longer has (deleted without taking it out of the config). */
 export const DELETED_KEY_NAME = '(deleted key)';
 
+/**
+ * Does `token` hold key `key`'s value: the keychain's value; or for a revoked key, whose value is gone, what the
+ * vault still knows of it (the shown prefix and the fingerprint) — how a header written for it is still recognised.
+ */
+export async function holdsKey(vault: Vault, key: KeyView, token: string): Promise<boolean> {
+  if (fingerprintOf(token) !== key.fingerprint) return false;
+  if (key.status === 'revoked') return key.fingerprint !== '' && token.startsWith(key.prefix);
+  return (await vault.secrets.get(key.id)) === token;
+}
+
 export interface LoadedConfig {
   view: McpConfigView;
   /** The file's text as read; null when it is missing or could not be read. */
@@ -158,9 +168,9 @@ export class ClientConfigs {
   }
 
   /**
-   * A plaintext slot's state: a tracked header holding its key's value is connected (the header form); a value equal
-   * to a vault key's is that key's; otherwise what the value itself tells. Keys are matched by fingerprint first,
-   * so the keychain is read only for likely matches.
+   * A plaintext slot's state: a tracked header holding its key's value is connected (the header form; a revoked key's
+   * too, so that it can be disconnected); a value equal to a vault key's is that key's; otherwise what the value
+   * itself tells. Keys are matched by fingerprint first, so the keychain is read only for likely matches.
    */
   private async stateOf(config: LoadedConfig, entry: ServerEntry, kind: McpSlotKind, name: string, value: string, keys: readonly KeyView[]): Promise<McpSlotState> {
     const plain = plainState(kind, name, value);
@@ -169,7 +179,7 @@ export class ClientConfigs {
     const slot = { file: config.view.file, serverPath: entry.path, slot: { kind, name } };
     const record = kind === 'header' ? connectionsOf(this.vault.store.read()).find((r) => r.form === 'header' && sameSlot(r, slot)) : undefined;
     const tracked = record && keys.find((k) => k.id === record.keyId);
-    if (tracked && tracked.status !== 'revoked' && tracked.fingerprint === fingerprintOf(secret) && (await this.vault.secrets.get(tracked.id)) === secret) {
+    if (tracked && (await holdsKey(this.vault, tracked, secret))) {
       return { state: 'connected', keyId: tracked.id, keyName: tracked.name, form: 'header' };
     }
     const holder = await this.vault.findKeyWithValue(secret, keys);

@@ -9,9 +9,8 @@ import { MCP_CLIENT_NAMES, type McpConnectionRecord, type McpSlot } from '../../
 import type { KeyView } from '../../../shared/types';
 import { Projects } from '../projects';
 import type { Vault } from '../vault';
-import { fingerprintOf } from '../../../shared/key-format';
-import { ClientConfigs, type LoadedConfig } from './client-configs';
-import { connectionsOf, sameSlot, withoutConnections } from './connection-records';
+import { ClientConfigs, holdsKey, type LoadedConfig } from './client-configs';
+import { connectionsOf, withoutConnections } from './connection-records';
 import { displayPath, type McpLocationEnv } from './locations';
 import type { ServerEntry } from './server-entries';
 import { headerValueOf, serverOf, ServerGone, stillLaunches } from './sync-configs';
@@ -30,8 +29,11 @@ function slotWords(slot: Pick<McpSlot, 'kind' | 'name'>): string {
   return `${slot.kind === 'env' ? 'variable' : 'header'} ${slot.name}`;
 }
 
+/** The `mcpkv mcp …` command for a server: its scope and project named too when it is not the user's own file. */
 function command(verb: string, config: LoadedConfig, server: string, key?: string): string {
-  return `mcpkv mcp ${verb}${key ? ` ${shellWord(key)}` : ''} --client ${config.view.client} --server ${shellWord(server)}`;
+  const { client, scope, projectPath } = config.view;
+  const where = scope === 'user' ? '' : ` --scope ${scope}${projectPath ? ` --project ${shellWord(projectPath)}` : ''}`;
+  return `mcpkv mcp ${verb}${key ? ` ${shellWord(key)}` : ''} --client ${client} --server ${shellWord(server)}${where}`;
 }
 
 export interface McpDiagnosis {
@@ -51,7 +53,7 @@ export async function diagnoseMcp(vault: Vault, env: McpLocationEnv): Promise<Mc
   for (const config of configs) {
     for (const entry of config.entries) {
       servers++;
-      for (const slot of await clients.slotsOf(config, entry, keys)) findings.push(...slotFindings(config, entry, slot, byId, records));
+      for (const slot of await clients.slotsOf(config, entry, keys)) findings.push(...slotFindings(config, entry, slot, byId));
     }
   }
   for (const record of records) {
@@ -62,7 +64,7 @@ export async function diagnoseMcp(vault: Vault, env: McpLocationEnv): Promise<Mc
 }
 
 /** What is wrong with one slot as the config holds it now. */
-function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, keys: Map<string, KeyView>, records: McpConnectionRecord[]): Finding[] {
+function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, keys: Map<string, KeyView>): Finding[] {
   const at = { file: config.view.file, server: entry.name, slot: slot.name };
   if (slot.state === 'connected') {
     const key = keys.get(slot.keyId);
@@ -73,6 +75,15 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
         keyId: slot.keyId,
         ...at,
         message: `${where(config, entry.name)} ${verb} key ${slot.keyId} in ${slotWords(slot)}, which is no longer in the vault: it will not start. Connect another key (${command('connect', config, entry.name, 'KEY')}) or disconnect it (${command('disconnect', config, entry.name, slot.keyId)}).`,
+        repair: null,
+      }];
+    }
+    if (key.status === 'revoked' && slot.form === 'header') {
+      return [{
+        kind: 'mcp-key-inactive',
+        keyId: key.id,
+        ...at,
+        message: `${where(config, entry.name)} still has ${slotWords(slot)} written for key "${key.name}", which is revoked. Take it out: ${command('disconnect', config, entry.name, key.id)}.`,
         repair: null,
       }];
     }
@@ -88,9 +99,6 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
     return [];
   }
   if (slot.state !== 'plaintext-key' && slot.state !== 'vault-value') return [];
-  // A header still holding a revoked key is told about once, as the revoked key's (staleConnection).
-  const place = { file: config.view.file, serverPath: entry.path, slot };
-  if (records.some((r) => r.form === 'header' && sameSlot(r, place) && keys.get(r.keyId)?.status === 'revoked')) return [];
   const what = slot.state === 'vault-value' ? `the value of key "${slot.keyName}"` : 'a key';
   return [{
     kind: 'mcp-plaintext-key',
@@ -122,20 +130,10 @@ async function staleConnection(vault: Vault, env: McpLocationEnv, record: McpCon
   } catch (error) {
     return error instanceof ServerGone ? stale : null;
   }
-  // A launcher or proxy with a revoked or expired key is told about as the slot's (slotFindings).
+  // A slot that still has its key (a revoked or expired one too) is told about as the slot's (slotFindings).
   if (record.form !== 'header') return stillLaunches(entry, record) ? null : stale;
   const value = headerValueOf(entry, record);
-  if (value === undefined) return stale;
-  if (key.status === 'revoked') {
-    return {
-      kind: 'mcp-key-inactive',
-      ...at,
-      message: `${label} still has ${slotWords(record.slot)} written for key "${key.name}", which is revoked. Take it out: mcpkv mcp disconnect ${key.id} --client ${record.client} --server ${shellWord(record.server)}.`,
-      repair: null,
-    };
-  }
-  const token = headerToken(value).token;
-  return key.fingerprint === fingerprintOf(token) && (await vault.secrets.get(key.id)) === token ? null : stale;
+  return value !== undefined && (await holdsKey(vault, key, headerToken(value).token)) ? null : stale;
 }
 
 /** The repair of a stale connection: the record goes (the config is left as the user made it). */
