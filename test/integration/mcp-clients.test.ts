@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { McpService } from '../../electron/core/mcp/mcp-service';
 import { parseJsonc } from '../../electron/core/mcp/jsonc-edits';
 import { Vault } from '../../electron/core/vault';
@@ -333,6 +333,23 @@ describe('refusals leave the file as it was', () => {
       message: '~/.config/Code/User/mcp.json cannot be edited safely (servers.odd.headers is not an object); it was left untouched.',
     });
     expect(h.all()).toEqual(before);
+  });
+
+  it('an import whose write is refused (the file changed since it was read) leaves no key behind', async () => {
+    const relative = FILES['claude-desktop'];
+    const create = t.vault.create.bind(t.vault);
+    // The client writes its file while the key is being created.
+    vi.spyOn(t.vault, 'create').mockImplementation(async (input) => {
+      const created = await create(input);
+      fs.appendFileSync(h.file(relative), '\n');
+      return created;
+    });
+    const change = { action: 'import', ref: await ref('claude-desktop', 'github', 'env', 'GITHUB_PERSONAL_ACCESS_TOKEN') } as const;
+    await expect(mcp.apply(change)).rejects.toMatchObject({ code: 'CONFLICT', message: '~/.config/Claude/claude_desktop_config.json changed since it was read; nothing was written. Try again.' });
+    expect(t.vault.list()).toEqual([]);
+    expect(await t.keychain()).toEqual(new Map());
+    expect(h.read(relative)).toContain(h.keys.github!);
+    expect(t.vault.store.read().mcpConnections ?? []).toEqual([]);
   });
 
   it('a config that is a link out of its folder is not written, and no key is created for it', async () => {

@@ -147,21 +147,29 @@ export class McpService {
 
   /**
    * Makes the change: an import first takes the value into the keychain (or links the vault key that already holds
-   * it), then the server's file is rewritten in one atomic write (refused if the file changed since it was read),
-   * and the connection is recorded and counted as a use.
+   * it), then the server's file is rewritten in one atomic write (refused if the file changed since it was read: the
+   * key the import created is then deleted again), and the connection is recorded and counted as a use.
    */
   async apply(change: McpChange): Promise<McpChangeResult> {
     const target = await this.target(change.ref);
     // Everything that would refuse the change is checked before a key is created.
     let plan = await this.plan(change, target);
-    if (change.action === 'import' && plan.keyId === NEW_KEY_ID) {
-      await locate(target.config.view.file); // a file we may not write is refused before the key exists
-      const created = await this.importKey(target, change.name);
-      plan = await this.plan(change, target, created.id);
-    }
     const { config, entry } = target;
     const file = config.view.file;
-    const { tightened } = await writeConfigText(file, { expected: target.text, next: plan.next, secret: plan.holdsSecret, label: config.label });
+    let created: KeyView | null = null;
+    let tightened: McpChangeResult['tightened'];
+    try {
+      if (change.action === 'import' && plan.keyId === NEW_KEY_ID) {
+        await locate(file); // a file we may not write is refused before the key exists
+        created = await this.importKey(target, change.name);
+        plan = await this.plan(change, target, created.id);
+      }
+      ({ tightened } = await writeConfigText(file, { expected: target.text, next: plan.next, secret: plan.holdsSecret, label: config.label }));
+    } catch (error) {
+      // An import whose file cannot be written (changed since it was read) changes nothing: its new key goes again.
+      if (created) await this.vault.delete(created.id).catch(() => undefined);
+      throw error;
+    }
     const place = { file, serverPath: entry.path, slot: plan.slot };
     if (change.action === 'disconnect') {
       await this.vault.store.update((data) => ({ data: withoutConnections(data, [place]), result: undefined }));
