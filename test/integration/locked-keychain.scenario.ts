@@ -19,7 +19,8 @@ import { keytar, runCli } from '../helpers/process';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-locked-'));
 const service = `mcpkv-locked-${randomBytes(6).toString('hex')}`;
-const env = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service };
+// HOME: an empty folder, so doctor's look at MCP clients' configs finds this test's (none), not the user's own.
+const env: NodeJS.ProcessEnv = { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') };
 const open = () => new Vault({ store: openNodeStore(home), secrets: new KeytarSecretStore(service) });
 
 function secretService(method: string, ...args: string[]): string {

@@ -72,6 +72,6 @@ describe('a locked keychain', () => {
 
     // Unlocked: every secret is where it was, the keychain holds nothing else, and doctor finds the vault healthy.
     expect(unlocked.secretsKept).toBe(true);
-    expect(unlocked.doctor).toEqual({ code: 0, report: { findings: [], checked: { keys: 3, secrets: 3, exports: 0 }, repaired: [] } });
+    expect(unlocked.doctor).toEqual({ code: 0, report: { findings: [], checked: { keys: 3, secrets: 3, exports: 0, mcpServers: 0 }, repaired: [] } });
   }, 60_000);
 });

@@ -79,7 +79,7 @@ describe('the packaged app (npm run dist)', () => {
     // Nothing but package.json and the build: no sources, tests, the test bridge, benchmarks or maps.
     const folders = ['/node_modules', '/out'];
     expect(own.filter((file) => file !== '/package.json' && !folders.includes(file) && !/^\/out\/(main|preload|renderer|cli)(\/|$)/.test(file))).toEqual([]);
-    expect(files.filter((file) => /\.map$|\/test\/e2e|bridge|\/bench\//.test(file))).toEqual([]);
+    expect(files.filter((file) => /\.map$|\/test\/|\/e2e\/|\/bridge\/|\/bench\//.test(file))).toEqual([]);
     // Dev-only packages stay out (React is bundled into the renderer; Electron itself is the runtime).
     for (const dev of ['electron', 'electron-vite', 'vite', 'vitest', '@playwright', 'react', 'typescript', 'esbuild']) {
       expect(files, dev).not.toContain(`/node_modules/${dev}`);
