@@ -4,6 +4,7 @@
  * Each edit is also checked generically: parsing the file before and after differs only in the edited server,
  * every line outside the server is byte-identical, and no imported value is left in any file.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -350,6 +351,39 @@ describe('refusals leave the file as it was', () => {
     expect(await t.keychain()).toEqual(new Map());
     expect(h.read(relative)).toContain(h.keys.github!);
     expect(t.vault.store.read().mcpConnections ?? []).toEqual([]);
+  });
+
+  it('a key is not written into a project’s config that git would commit (tracked, or not ignored)', async () => {
+    const git = (...args: string[]) => execFileSync('git', ['-C', h.project, ...args], { stdio: 'ignore' });
+    const configs = () => ['project/.vscode/mcp.json', 'project/.mcp.json'].map((f) => h.read(f));
+    git('init', '-q');
+    const key = await t.vault.create({ name: 'docs key' });
+    const header = { action: 'connect', ref: await ref('vscode', 'docs', 'header', 'Authorization', 'project'), keyId: key.id, form: 'header' } as const;
+    await expect(mcp.preview(header)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: `${h.file('project/.vscode/mcp.json')} would hold the key in plain text, and git does not ignore it: use the proxy form, or add it to .gitignore first.`,
+    });
+    // The launcher and proxy forms hold no key: they stay allowed.
+    const runner = await ref('claude-code', 'runner', 'env', 'RUNNER_KEY', 'project');
+    const { keyId } = await mcp.apply({ action: 'import', ref: runner });
+    const writeBack = { action: 'disconnect', ref: runner, keyId, writeValue: true } as const;
+    const before = configs();
+    await expect(mcp.apply(header)).rejects.toThrow(/git does not ignore it/);
+    await expect(mcp.apply(writeBack)).rejects.toThrow(
+      `${h.file('project/.mcp.json')} would hold the key in plain text, and git does not ignore it: disconnect without writing the value back, or add it to .gitignore first.`,
+    );
+    fs.writeFileSync(h.file('project/.gitignore'), '/.mcp.json\n.vscode/\n');
+    git('add', '-f', '.mcp.json');
+    await expect(mcp.apply(writeBack)).rejects.toThrow(
+      `${h.file('project/.mcp.json')} would hold the key in plain text, and git tracks it: disconnect without writing the value back, or untrack it (git rm --cached).`,
+    );
+    expect(configs()).toEqual(before);
+    // Ignored and untracked: written.
+    git('rm', '-q', '--cached', '.mcp.json');
+    await mcp.apply(writeBack);
+    expect(h.read('project/.mcp.json')).toContain(h.keys.runner!);
+    await mcp.apply(header);
+    expect(h.read('project/.vscode/mcp.json')).toContain(key.secret);
   });
 
   it('a config that is a link out of its folder is not written, and no key is created for it', async () => {

@@ -30,7 +30,9 @@ import {
 import { looksLikeSecret } from '../../../shared/key-format';
 import { parseOrThrow, secretSchema } from '../../../shared/schemas';
 import type { HttpHeaderStyle, KeyView } from '../../../shared/types';
+import path from 'node:path';
 import { locate } from '../contained-file';
+import { gitRisk, gitState } from '../git-safety';
 import { Projects } from '../projects';
 import type { Vault } from '../vault';
 import { ClientConfigs, type ConfigFilter, type LoadedConfig } from './client-configs';
@@ -210,11 +212,29 @@ export class McpService {
 
   /** The change's plan, or why not; an edit that cannot be made on the file is one line naming it. */
   private async plan(change: McpChange, target: Target, importedKeyId?: string): Promise<Plan> {
+    let plan: Plan;
     try {
-      return await this.planChange(change, target, importedKeyId);
+      plan = await this.planChange(change, target, importedKeyId);
     } catch (error) {
       throw fileEditError(error, target.config.label);
     }
+    // An import in the header form leaves the value where it already is; connect and write-back put a key in.
+    if (plan.holdsSecret && change.action !== 'import') await this.refuseCommittable(target.config, change.action === 'disconnect');
+    return plan;
+  }
+
+  /**
+   * A key is not written into a project's config that git would commit (tracked, or not ignored): the launcher and
+   * the proxy keep it out of the file. The user's own files (user scope, `~/.claude.json`) are in no repository of theirs.
+   */
+  private async refuseCommittable(config: LoadedConfig, writeBack: boolean): Promise<void> {
+    const { scope, projectPath, file } = config.view;
+    if (scope !== 'project' || projectPath === null) return;
+    const git = await gitState(projectPath, path.relative(projectPath, file));
+    if (!gitRisk(git)) return;
+    const instead = writeBack ? 'disconnect without writing the value back' : 'use the proxy form';
+    const fix = git.tracked ? `untrack it (git rm --cached)${git.ignored ? '' : ' and add it to .gitignore'}` : 'add it to .gitignore first';
+    throw new VaultError('VALIDATION', `${config.label} would hold the key in plain text, and git ${git.tracked ? 'tracks' : 'does not ignore'} it: ${instead}, or ${fix}.`);
   }
 
   private async planChange(change: McpChange, target: Target, importedKeyId?: string): Promise<Plan> {
