@@ -1,15 +1,16 @@
 /**
- * The MCP clients screen over a fixture HOME (Claude Desktop, Cursor, VS Code, Windsurf and Zed configs, two of them
- * holding keys in plain text): clients → config files → servers → slots with their states, the plaintext warning,
- * a file that does not parse in one line; Import moves a key into the vault (the file keeps none, the slot shows it
- * connected, "Used in" names the server), Disconnect puts the server back; one flow by keyboard alone; the empty
- * state says where it looked. No key's value is ever on the page; the leak scan after each test knows the fixture
- * keys as secrets.
+ * The MCP clients screen over the fixture HOME of all six clients (test/helpers/mcp-client-home.ts; plaintext keys
+ * in env and headers, plain values, placeholders, an empty key, and a project file that does not parse): clients →
+ * config files → servers → slots with their states, the plaintext warning, a file that does not parse in one line;
+ * Import moves a key into the vault (the file keeps none, the slot shows it connected, "Used in" names the server),
+ * Disconnect puts the server back; one flow by keyboard alone; the empty state says where it looked. No key's value
+ * is ever on the page; the leak scan after each test knows the fixture keys as secrets.
  */
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import type { ClientHome } from '../helpers/mcp-client-home';
 import type { CliKey } from './session';
-import { expect, test } from './fixtures';
+import { expect, test, type AnyApp } from './fixtures';
 import { expectNoSecretOnPage } from './page-checks';
 import { forScreenshots, nav, openDetail, row, screenshot, toast } from './screen';
 
@@ -21,74 +22,86 @@ async function openMcp(page: Page) {
 const client = (page: Page, name: string) => page.getByRole('article', { name });
 const slots = (page: Page, server: string) => page.getByRole('table', { name: `Keys of ${server}` });
 const slot = (page: Page, server: string, name: string): Locator => slots(page, server).getByRole('row', { name: new RegExp(`^${name}\\b`) });
+/** What a masked key looks like on the page: its prefix and its last four characters. */
+const masked = (prefix: string, value: string) => `${prefix}…${value.slice(-4)}`;
+
+/** Adds the fixture project to the vault (its own configs are looked at from then on), through the Projects screen. */
+async function addProject(app: AnyApp, h: ClientHome) {
+  await nav(app.page, 'Projects').click();
+  await app.chooseFolderNext(h.project);
+  await app.page.getByRole('button', { name: 'Add project…' }).first().click();
+  await expect(toast(app.page, 'Project “project” added')).toBeVisible();
+}
 
 test('lists every client, its files, servers and slots with their states, warns of plaintext keys, and shows no value', async ({ app }) => {
   const { page } = app;
-  const fx = app.writeClientFixtures();
+  const h = app.writeClientFixtures();
+  // Claude Desktop has no file in this HOME: not listed as a client, but among the places looked at.
+  fs.rmSync(h.userFile('claude-desktop'));
+  await addProject(app, h);
   await openMcp(page);
 
-  await expect(page.getByRole('status').filter({ hasText: '2 plaintext keys in client configs' })).toBeVisible();
-  for (const name of ['Claude Desktop', 'Cursor', 'VS Code', 'Windsurf', 'Zed']) await expect(client(page, name)).toBeVisible();
-  // Claude Code has no file in this HOME: not listed as a client, but among the places looked at.
-  await expect(client(page, 'Claude Code')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: '10 plaintext keys in client configs' })).toBeVisible();
+  for (const name of ['Claude Code', 'Cursor', 'VS Code', 'Windsurf', 'Zed']) await expect(client(page, name)).toBeVisible();
+  await expect(client(page, 'Claude Desktop')).toHaveCount(0);
   await expect(page.getByText(/Where the vault looked and found no file/)).toBeVisible();
 
-  const desktop = client(page, 'Claude Desktop');
-  await expect(desktop.getByRole('region', { name: fx.files['claude-desktop'] })).toBeVisible();
-  await expect(desktop.getByRole('listitem', { name: 'github' })).toContainText('npx -y @modelcontextprotocol/server-github');
-  const token = slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN');
-  await expect(token).toContainText('Plaintext key');
-  await expect(token).toContainText('Anyone who can read this file has this key');
-  await expect(token).toContainText(`ghp_…${fx.githubToken.slice(-4)}`);
-  await expect(slot(page, 'github', 'LOG_LEVEL')).toContainText('Plain value');
-  await expect(slot(page, 'search', 'Authorization header')).toContainText('Plaintext key');
-  await expect(slot(page, 'docs', 'DOCS_API_KEY')).toContainText('Placeholder');
-  await expect(slot(page, 'docs', 'DOCS_API_KEY')).toContainText('${input:docs-key}');
-  await expect(slot(page, 'weather', 'WEATHER_API_KEY')).toContainText('Empty');
-  // The Zed file that does not parse: one line, and no server of it.
-  const zedError = client(page, 'Zed').getByRole('note');
-  await expect(zedError).toHaveText(/settings\.json does not parse \(line \d+, column \d+\); it was left untouched\./);
-  await expect(client(page, 'Zed').getByRole('table')).toHaveCount(0);
+  const claudeCode = client(page, 'Claude Code');
+  await expect(claudeCode.getByRole('region', { name: h.userFile('claude-code'), exact: true })).toBeVisible();
+  await expect(claudeCode.getByRole('listitem', { name: 'sentry' })).toContainText('npx -y @sentry/mcp-server');
+  const bearer = slot(page, 'cloud', 'Authorization header');
+  await expect(bearer).toContainText('Plaintext key');
+  await expect(bearer).toContainText('Anyone who can read this file has this key');
+  await expect(bearer).toContainText(masked('mcp_sk_', h.keys.cloud!));
+  await expect(slot(page, 'cloud', 'X-Team header')).toContainText('Plain value');
+  await expect(slot(page, 'recherche-équipe 🔎', 'SEARCH_API_KEY')).toContainText(masked('pmcp_', h.keys.search!));
+  await expect(slot(page, 'perplexity', 'PERPLEXITY_API_KEY')).toContainText('Placeholder');
+  await expect(slot(page, 'perplexity', 'PERPLEXITY_API_KEY')).toContainText('${input:perplexity-key}');
+  await expect(slot(page, 'brave-search', 'BRAVE_API_KEY')).toContainText('Empty');
+  // The project's Cursor file that does not parse: one line, and no server of it.
+  const broken = client(page, 'Cursor').getByRole('region', { name: h.file('project/.cursor/mcp.json') });
+  await expect(broken.getByRole('note')).toHaveText(/mcp\.json does not parse \(line \d+, column \d+\); it was left untouched\./);
+  await expect(broken.getByRole('table')).toHaveCount(0);
 
-  await expectNoSecretOnPage(page, [fx.githubToken, fx.searchKey]);
+  await expectNoSecretOnPage(page, Object.values(h.keys));
 });
 
 test('Import moves the key into the vault and connects the server; Disconnect puts it back', async ({ app }) => {
   const { page } = app;
-  const fx = app.writeClientFixtures();
-  const file = fx.files['claude-desktop'];
+  const h = app.writeClientFixtures();
+  const file = h.userFile('claude-desktop');
+  const github = h.keys.github!;
   await openMcp(page);
+  await expect(page.getByRole('status').filter({ hasText: '10 plaintext keys in client configs' })).toBeVisible();
 
   await slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN').getByRole('button', { name: 'Import…' }).click();
   let dialog = page.getByRole('dialog', { name: 'Import GITHUB_PERSONAL_ACCESS_TOKEN from github' });
   await expect(dialog).toBeVisible();
   // The preview: the server's part of the file, the key masked, started through mcpkv run afterwards.
   const diff = dialog.getByRole('region', { name: `Changes to ${file}` });
-  await expect(diff.getByRole('deletion').filter({ hasText: 'GITHUB_PERSONAL_ACCESS_TOKEN' })).toContainText(`ghp_…${fx.githubToken.slice(-4)}`);
+  await expect(diff.getByRole('deletion').filter({ hasText: 'GITHUB_PERSONAL_ACCESS_TOKEN' })).toContainText(masked('mcp_sk_', github));
   await expect(diff.getByRole('insertion').filter({ hasText: '"run"' })).toBeVisible();
   await expect(dialog).toContainText('Afterwards the client starts the server through mcpkv run');
-  await expectNoSecretOnPage(page, [fx.githubToken]);
+  await expectNoSecretOnPage(page, Object.values(h.keys));
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(toast(page, 'Imported GITHUB_PERSONAL_ACCESS_TOKEN from github into the vault')).toBeVisible();
 
-  // The file keeps no key: the launcher starts the original command with the key from the vault.
+  // The file keeps no key of github: the launcher starts the original command with the key from the vault.
   const name = 'Claude Desktop github GITHUB_PERSONAL_ACCESS_TOKEN';
   const imported = (await app.listKeys()).find((k: CliKey) => k.name === name);
   expect(imported?.source).toBe('imported');
   const written = fs.readFileSync(file, 'utf8');
-  expect(written).not.toContain(fx.githubToken);
-  const github = JSON.parse(written).mcpServers.github;
-  expect(github.args).toEqual(expect.arrayContaining(['run', '--key', `${imported!.id}=GITHUB_PERSONAL_ACCESS_TOKEN`, '--', 'npx', '-y', '@modelcontextprotocol/server-github']));
-  expect(github.env).toEqual({ LOG_LEVEL: 'debug' });
-  // From here on the file must hold no key: the leak scan after the test reads it too.
-  app.filesWithSecrets.delete(file);
+  expect(written).not.toContain(github);
+  const server = JSON.parse(written).mcpServers.github;
+  expect(server.args).toEqual(expect.arrayContaining(['run', '--key', `${imported!.id}=GITHUB_PERSONAL_ACCESS_TOKEN`, '--', 'npx', '-y', '@modelcontextprotocol/server-github']));
+  expect(server.env).toBeUndefined();
 
   const token = slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN');
   await expect(token).toContainText('Connected');
   await expect(token).toContainText(name);
   await expect(token).toContainText('launcher');
-  await expect(page.getByRole('status').filter({ hasText: '1 plaintext key in client configs' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '9 plaintext keys in client configs' })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'github' })).toContainText('Started through mcpkv run');
 
   // "Used in" on the key names the server beside its .env files.
@@ -107,7 +120,7 @@ test('Import moves the key into the vault and connects the server; Disconnect pu
   await expect(dialog).toBeHidden();
   await expect(toast(page, `Disconnected github from ${name}`)).toBeVisible();
   const plain = JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers.github;
-  expect(plain).toEqual({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { LOG_LEVEL: 'debug' } });
+  expect(plain).toEqual({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'] });
   await expect(slots(page, 'github').getByRole('row', { name: /^GITHUB_PERSONAL_ACCESS_TOKEN/ })).toHaveCount(0);
   expect((await app.listKeys()).some((k) => k.name === name)).toBe(true);
   expect(await app.confirmationsAsked()).toEqual([]);
@@ -123,15 +136,16 @@ test('Import moves the key into the vault and connects the server; Disconnect pu
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN')).toContainText('Connected');
-  expect(fs.readFileSync(file, 'utf8')).not.toContain(fx.githubToken);
+  expect(fs.readFileSync(file, 'utf8')).not.toContain(github);
 
-  await expectNoSecretOnPage(page, [fx.githubToken, fx.searchKey]);
+  await expectNoSecretOnPage(page, Object.values(h.keys));
 });
 
 test('Disconnect can write the value back, with a warning, after main asks', async ({ app }) => {
   const { page } = app;
-  const fx = app.writeClientFixtures();
-  const file = fx.files['claude-desktop'];
+  const h = app.writeClientFixtures();
+  const file = h.userFile('claude-desktop');
+  const github = h.keys.github!;
   await openMcp(page);
   await slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN').getByRole('button', { name: 'Import…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
@@ -142,34 +156,35 @@ test('Disconnect can write the value back, with a warning, after main asks', asy
   await dialog.getByLabel("Write the key's value back into the file").check();
   await expect(dialog.getByRole('alert').filter({ hasText: 'The file will hold the key in plain text' }).first()).toBeVisible();
   await expect(dialog).toContainText('After this change the file holds the key in plain text');
-  await expectNoSecretOnPage(page, [fx.githubToken]);
+  await expectNoSecretOnPage(page, Object.values(h.keys));
 
   // Main asks in its own dialog; refused, nothing is written.
   await app.answerConfirmations(false);
   await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click();
   await expect(dialog.getByRole('alert').filter({ hasText: 'was not confirmed' })).toBeVisible();
-  expect(fs.readFileSync(file, 'utf8')).not.toContain(fx.githubToken);
+  expect(fs.readFileSync(file, 'utf8')).not.toContain(github);
   await app.answerConfirmations(true);
   await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click();
   await expect(dialog).toBeHidden();
   expect((await app.confirmationsAsked()).map((c) => c.title)).toEqual(['Write a key back into a config', 'Write a key back into a config']);
-  expect(JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN).toBe(fx.githubToken);
+  expect(JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN).toBe(github);
   // Back in plain text, and now equal to a vault key's value: said so, with the key's name.
   await expect(slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN')).toContainText('A plain copy of vault key');
-  await expectNoSecretOnPage(page, [fx.githubToken]);
+  await expectNoSecretOnPage(page, Object.values(h.keys));
 });
 
 test('keyboard: Import a remote key into the proxy form, and Escape, Enter and focus as in every dialog', async ({ app }) => {
   const { page } = app;
-  const fx = app.writeClientFixtures();
+  const h = app.writeClientFixtures();
+  const file = h.userFile('zed');
   await openMcp(page);
-  const header = slot(page, 'search', 'Authorization header');
+  const header = slot(page, 'plex-remote', 'Authorization header');
   const importButton = header.getByRole('button', { name: 'Import…' });
   await importButton.focus();
 
   // Enter opens the dialog on its first field; Escape closes it and gives focus back.
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Import Authorization header from search' });
+  const dialog = page.getByRole('dialog', { name: 'Import Authorization header from plex-remote' });
   await expect(dialog.getByLabel('Name in the vault')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -178,50 +193,52 @@ test('keyboard: Import a remote key into the proxy form, and Escape, Enter and f
   // Again: name the key, see the proxy form chosen, Enter imports.
   await page.keyboard.press('Enter');
   await expect(dialog.getByLabel('Name in the vault')).toBeFocused();
-  await page.keyboard.type('search team key');
+  await page.keyboard.type('plex team key');
   await expect(dialog.getByRole('radio', { name: /Through the local proxy/ })).toBeChecked();
-  const diff = dialog.getByRole('region', { name: `Changes to ${fx.files.cursor}` });
+  const diff = dialog.getByRole('region', { name: `Changes to ${file}` });
   await expect(diff).toContainText('"proxy"');
-  await expect(diff.getByRole('deletion').filter({ hasText: 'Authorization' })).toContainText(`Bearer mcp_sk_…${fx.searchKey.slice(-4)}`);
-  await expectNoSecretOnPage(page, [fx.githubToken, fx.searchKey]);
+  await expect(diff.getByRole('deletion').filter({ hasText: 'Authorization' })).toContainText(masked('ApiKey pmcp_', h.keys.plexzed!));
+  await expectNoSecretOnPage(page, Object.values(h.keys));
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(toast(page, 'Imported Authorization from search into the vault')).toBeVisible();
+  await expect(toast(page, 'Imported Authorization from plex-remote into the vault')).toBeVisible();
   // Focus lands on the changed slot's row, on its new action.
   await expect(header.getByRole('button', { name: 'Disconnect…' })).toBeFocused();
-  await expect(header).toContainText('search team key');
+  await expect(header).toContainText('plex team key');
   await expect(header).toContainText('proxy');
 
-  const cursor = fs.readFileSync(fx.files.cursor, 'utf8');
-  expect(cursor).not.toContain(fx.searchKey);
-  expect(cursor).toContain('// Cursor: MCP servers');
-  app.filesWithSecrets.delete(fx.files.cursor);
-  await expectNoSecretOnPage(page, [fx.githubToken, fx.searchKey]);
+  // Zed's settings keep their comments and every other setting; the server's key is gone (postgres still has its own).
+  const zed = fs.readFileSync(file, 'utf8');
+  expect(zed).not.toContain(h.keys.plexzed);
+  expect(zed).toContain('// For information on how to configure Zed');
+  expect(zed).toContain('"tab_size": 4, // PEP 8');
+  await expectNoSecretOnPage(page, Object.values(h.keys));
 });
 
 test('Import all moves every plaintext key out of the client configs', async ({ app }) => {
   const { page } = app;
-  const fx = app.writeClientFixtures();
+  const h = app.writeClientFixtures();
   await openMcp(page);
   await page.getByRole('button', { name: 'Import all…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import every plaintext key' });
-  await expect(dialog.getByRole('checkbox')).toHaveCount(2);
-  await expect(dialog.getByRole('region', { name: `Changes to ${fx.files['claude-desktop']}` })).toBeVisible();
-  await expect(dialog.getByRole('region', { name: `Changes to ${fx.files.cursor}` })).toBeVisible();
-  await expectNoSecretOnPage(page, [fx.githubToken, fx.searchKey]);
-  await dialog.getByRole('button', { name: 'Import 2 keys' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(toast(page, 'Imported 2 keys from client configs into the vault')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'plaintext key' })).toHaveCount(0);
-  for (const [file, secret] of [
-    [fx.files['claude-desktop'], fx.githubToken],
-    [fx.files.cursor, fx.searchKey],
-  ] as const) {
-    expect(fs.readFileSync(file, 'utf8')).not.toContain(secret);
-    app.filesWithSecrets.delete(file);
+  // Every user-scope key, and Claude Code's local section of the fixture project in ~/.claude.json.
+  await expect(dialog.getByRole('checkbox')).toHaveCount(10);
+  for (const client of ['claude-desktop', 'claude-code', 'cursor', 'vscode', 'windsurf', 'zed'] as const) {
+    await expect(dialog.getByRole('region', { name: `Changes to ${h.userFile(client)}` }).first()).toBeVisible();
   }
+  await expectNoSecretOnPage(page, Object.values(h.keys));
+  await dialog.getByRole('button', { name: 'Import 10 keys' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toast(page, 'Imported 10 keys from client configs into the vault')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'plaintext key' })).toHaveCount(0);
+  for (const name of ['github', 'weather', 'cloud', 'db', 'search', 'keysapi', 'tools', 'plex', 'postgres', 'plexzed']) {
+    for (const { file, content } of h.all()) expect(content.includes(h.keys[name]!), `${name} in ${file}`).toBe(false);
+  }
+  // Only the project's own files hold keys still: the vault does not know the project.
+  app.forgetFilesWithoutKeys();
+  expect([...app.filesWithSecrets].sort()).toEqual([h.file('project/.cursor/mcp.json'), h.file('project/.mcp.json'), h.file('project/.vscode/mcp.json')].sort());
   await expect(slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN')).toContainText('Connected');
-  await expect(slot(page, 'search', 'Authorization header')).toContainText('Connected');
+  await expect(slot(page, 'cloud', 'Authorization header')).toContainText('Connected');
 });
 
 test('no client config found: says so, and where it looked', async ({ app }) => {
@@ -235,31 +252,33 @@ test('no client config found: says so, and where it looked', async ({ app }) => 
 
 test('the Use dialog connects a key to an MCP server, with the same preview', async ({ app }) => {
   const { page } = app;
-  const fx = app.writeClientFixtures();
-  await app.cli(['create', 'weather key']);
-  const secret = await app.secretOf('weather key');
+  const h = app.writeClientFixtures();
+  const file = h.userFile('windsurf');
+  await app.cli(['create', 'brave key']);
+  const secret = await app.secretOf('brave key');
   await page.reload();
 
-  const detail = await openDetail(page, 'weather key');
+  const detail = await openDetail(page, 'brave key');
   await detail.getByRole('button', { name: 'Use…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Use weather key' });
+  const dialog = page.getByRole('dialog', { name: 'Use brave key' });
   await dialog.getByRole('radio', { name: /An MCP server/ }).check();
   await expect(dialog.getByRole('radio', { name: /An MCP server/ })).toBeFocused();
   const picker = dialog.getByRole('combobox', { name: 'MCP server' });
-  await picker.selectOption({ label: 'weather (user)' });
-  // The slot waiting for a key is offered first: Windsurf's empty WEATHER_API_KEY.
-  await expect(dialog.getByRole('combobox', { name: 'Variable' })).toHaveValue('WEATHER_API_KEY');
-  const diff = dialog.getByRole('region', { name: `Changes to ${fx.files.windsurf}` });
-  await expect(diff).toContainText('=WEATHER_API_KEY');
-  await expectNoSecretOnPage(page, [secret, fx.githubToken, fx.searchKey]);
+  await picker.selectOption({ label: 'brave-search (user)' });
+  // The slot waiting for a key is offered first: Windsurf's empty BRAVE_API_KEY.
+  await expect(dialog.getByRole('combobox', { name: 'Variable' })).toHaveValue('BRAVE_API_KEY');
+  const diff = dialog.getByRole('region', { name: `Changes to ${file}` });
+  await expect(diff).toContainText('=BRAVE_API_KEY');
+  await expectNoSecretOnPage(page, [secret, ...Object.values(h.keys)]);
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(toast(page, 'Connected weather key to weather')).toBeVisible();
+  await expect(toast(page, 'Connected brave key to brave-search')).toBeVisible();
 
-  const windsurf = JSON.parse(fs.readFileSync(fx.files.windsurf, 'utf8')).mcpServers.weather;
-  expect(windsurf.args).toEqual(expect.arrayContaining(['run', '--', 'weather-mcp']));
-  expect(fs.readFileSync(fx.files.windsurf, 'utf8')).not.toContain(secret);
-  await expect(detail.getByRole('region', { name: 'Used in' }).getByRole('list', { name: 'MCP servers' })).toContainText(/Windsurf\s*weather/);
+  const brave = JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers['brave-search'];
+  expect(brave.args).toEqual(expect.arrayContaining(['run', '--', 'npx', '-y', '@modelcontextprotocol/server-brave-search']));
+  expect(brave.env).toBeUndefined();
+  expect(fs.readFileSync(file, 'utf8')).not.toContain(secret);
+  await expect(detail.getByRole('region', { name: 'Used in' }).getByRole('list', { name: 'MCP servers' })).toContainText(/Windsurf\s*brave-search/);
   // Focus is back on Use…, as after a write into a .env file.
   await expect(detail.getByRole('button', { name: 'Use…' })).toBeFocused();
 });
@@ -267,16 +286,17 @@ test('the Use dialog connects a key to an MCP server, with the same preview', as
 test('screenshot: the MCP clients screen, and an import previewed in dark mode', async ({ app }) => {
   const { page } = app;
   await forScreenshots(page, { colorScheme: 'light' });
-  const fx = app.writeClientFixtures();
+  const h = app.writeClientFixtures();
   await openMcp(page);
-  await expect(slot(page, 'search', 'Authorization header')).toContainText('Plaintext key');
+  await expect(slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN')).toContainText('Plaintext key');
   await page.mouse.move(0, 0);
   await screenshot(page, 'mcp-clients');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN').getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import GITHUB_PERSONAL_ACCESS_TOKEN from github' });
-  await expect(dialog.getByRole('region', { name: `Changes to ${fx.files['claude-desktop']}` })).toBeVisible();
-  await expect(dialog.getByRole('region', { name: `Changes to ${fx.files['claude-desktop']}` })).not.toHaveAttribute('aria-busy', 'true');
+  const diff = dialog.getByRole('region', { name: `Changes to ${h.userFile('claude-desktop')}` });
+  await expect(diff).toBeVisible();
+  await expect(diff).not.toHaveAttribute('aria-busy', 'true');
   await screenshot(page, 'mcp-import-dark');
 });

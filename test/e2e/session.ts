@@ -14,7 +14,7 @@ import { DAY_MS } from '../../shared/key-status';
 import type { KeyView } from '../../shared/types';
 import type { ConfirmRequest } from '../../electron/main/confirmations';
 import { clearKeychain, keychainEntries } from '../helpers/keychain-entries';
-import { writeClientFixtures, type ClientFixtures } from '../helpers/mcp-client-fixtures';
+import { makeClientHome, type ClientHome } from '../helpers/mcp-client-home';
 import { git, runCli, type CliResult } from '../helpers/process';
 
 export type { CliResult };
@@ -56,9 +56,14 @@ export abstract class Session {
     return { home, service, ownsHome: !options.home, env };
   }
 
-  /** The fixture HOME the app looks for MCP clients' configs in: a folder in the vault's (empty until a test writes there). */
+  /** Where a test writes the MCP clients' fixture configs (mcp-client-home.ts): `home/` and `project/`, in the vault's folder. */
+  static clientFixturesOf(home: string): string {
+    return path.join(home, 'mcp-clients');
+  }
+
+  /** The fixture HOME the app looks for MCP clients' configs in (empty until a test writes the fixtures). */
   static clientHomeOf(home: string): string {
-    return path.join(home, 'client-home');
+    return path.join(Session.clientFixturesOf(home), 'home');
   }
 
   get clientHome(): string {
@@ -70,12 +75,22 @@ export abstract class Session {
   /** Files that hold a secret by the user's own doing (a client config as they wrote it): the leak scan skips them; the test checks them itself. */
   readonly filesWithSecrets = new Set<string>();
 
-  /** Writes the MCP clients' fixture configs into this session's client HOME; their keys count as secrets from now on. */
-  writeClientFixtures(): ClientFixtures {
-    const fixtures = writeClientFixtures(this.clientHome);
-    this.notedSecrets.add(fixtures.githubToken).add(fixtures.searchKey);
-    for (const file of Object.values(fixtures.files)) this.filesWithSecrets.add(file);
+  /**
+   * Writes the six MCP clients' fixture configs into this session's client HOME (and its fixture project, which the
+   * vault knows only once a test adds it); their keys count as secrets from now on, and the files holding them are
+   * the user's doing until a test has taken the keys out (`forgetFilesWithoutKeys`).
+   */
+  writeClientFixtures(): ClientHome {
+    const fixtures = makeClientHome({ root: Session.clientFixturesOf(this.home) });
+    for (const value of Object.values(fixtures.keys)) this.notedSecrets.add(value);
+    for (const { file, content } of fixtures.all()) if (Object.values(fixtures.keys).some((v) => content.includes(v))) this.filesWithSecrets.add(file);
     return fixtures;
+  }
+
+  /** The client configs that no longer hold a fixture key are scanned for leaks again after the test. */
+  forgetFilesWithoutKeys(): void {
+    const noted = [...this.notedSecrets];
+    for (const file of this.filesWithSecrets) if (!noted.some((v) => fs.readFileSync(file, 'utf8').includes(v))) this.filesWithSecrets.delete(file);
   }
 
   /** The CLI's environment: this session's vault, and the real keychain (even when the app's is unavailable). */

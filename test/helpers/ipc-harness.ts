@@ -28,9 +28,10 @@ export interface IpcHarness {
   fails(channel: string, payload: unknown, code: string): Promise<string>;
 }
 
-export function makeIpcHarness(vault: Vault): IpcHarness {
+/** `clientHome`: where MCP clients' configs are looked for (by default an empty folder in the vault's). */
+export function makeIpcHarness(vault: Vault, { clientHome }: { clientHome?: string } = {}): IpcHarness {
   let nextFolder: string | null = null;
-  const { dispatch, handlers, clipboard, confirm } = testMainSide(vault, async () => nextFolder);
+  const { dispatch, handlers, clipboard, confirm } = testMainSide(vault, async () => nextFolder, clientHome);
   return {
     dispatch,
     handlers,

@@ -1,22 +1,27 @@
 /**
- * A temp HOME holding the fixture configs of all six MCP clients (test/fixtures/mcp-clients): `home/` is the home
- * folder (Linux layout: `~/.config` is XDG_CONFIG_HOME), `project/` a project folder with its own configs. Markers
- * in the fixtures are filled in on copy:
+ * TEST ONLY. The one fixture HOME of MCP clients' configs, for every test that needs one (core, CLI, IPC, E2E): the
+ * fixture configs of all six clients (test/fixtures/mcp-clients) copied into a folder whose `home/` is the home
+ * folder (Linux layout, see clientLocations: `~/.config` is XDG_CONFIG_HOME) and `project/` a project folder with
+ * its own configs. Markers in the fixtures are filled in on copy:
  * - `{{KEY:<name>:<prefix>}}`: a fresh key-like value (the prefix, then 32 random letters and digits), known to the
  *   test as `keys.<name>`, so a test can check that no value is left in a file;
  * - `{{PROJECT}}`: the project folder's path (Claude Code's local section is keyed by it).
  * `~/.cursor/mcp.json` is written with CRLF line endings.
+ *
+ * What the slots hold, by state: plaintext keys (prefixed, unprefixed under a key-like name, in env and in
+ * headers), plain values, client placeholders (`${input:…}`, `${env:…}`, `${VAR}`, `${VAR:-default}`), an empty
+ * key (Windsurf's brave-search), a server with no key; the project's Cursor file does not parse.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { McpLocationEnv } from '../../electron/core/mcp/locations';
+import { userConfigFile, type McpLocationEnv } from '../../electron/core/mcp/locations';
 import { McpService } from '../../electron/core/mcp/mcp-service';
 import { Projects } from '../../electron/core/projects';
 import type { McpClientId, McpScope, McpSlotKind, McpSlotRef } from '../../shared/mcp';
 import { repoRoot } from './process';
-import { TEST_LAUNCHER } from './test-mcp';
+import { clientLocations, TEST_LAUNCHER } from './test-mcp';
 import { makeTestVault, type TestVault } from './test-vault';
 
 export const CLIENT_FIXTURES = path.join(repoRoot, 'test/fixtures/mcp-clients');
@@ -28,12 +33,14 @@ export interface ClientHome {
   home: string;
   project: string;
   locations: McpLocationEnv;
+  /** The user-scope config file of a client (absolute). */
+  userFile(client: McpClientId): string;
   /** The values put in for `{{KEY:<name>:…}}`, by name. */
   keys: Record<string, string>;
   /** A fixture file's path in the temp folder, e.g. `home/.cursor/mcp.json`. */
   file(relative: string): string;
   read(relative: string): string;
-  /** Every file under the temp folder, with its content: to check that no value is left anywhere. */
+  /** Every file under the fixture folder, with its content: to check that no value is left anywhere. */
   all(): { file: string; content: string }[];
   /** The file's text with the values, the project path and the launcher put back as markers (for golden files). */
   templated(relative: string, extra?: Record<string, string>): string;
@@ -48,8 +55,14 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-export function makeClientHome(): ClientHome {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-clients-')));
+export interface ClientHomeOptions {
+  /** The folder to write `home/` and `project/` into (made if missing); by default a fresh temp folder. */
+  root?: string;
+}
+
+export function makeClientHome({ root: given }: ClientHomeOptions = {}): ClientHome {
+  if (given) fs.mkdirSync(given, { recursive: true });
+  const root = fs.realpathSync(given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-clients-')));
   const home = path.join(root, 'home');
   const project = path.join(root, 'project');
   const keys: Record<string, string> = {};
@@ -66,11 +79,13 @@ export function makeClientHome(): ClientHome {
     fs.writeFileSync(target, text, { mode: 0o644 });
   }
   const file = (relative: string) => path.join(root, relative);
+  const locations = clientLocations(home);
   return {
     root,
     home,
     project,
-    locations: { platform: 'linux', home, xdgConfigHome: path.join(home, '.config') },
+    locations,
+    userFile: (client) => userConfigFile(locations, client),
     keys,
     file,
     read: (relative) => fs.readFileSync(file(relative), 'utf8'),

@@ -11,9 +11,12 @@ import { repoRoot } from './process';
 
 export const TEST_LAUNCHER: LauncherCommand = { command: process.execPath, args: [path.join(repoRoot, 'bin/mcpkv.js')] };
 
-/** Every client's config under `clientHome`, as on this platform: `~`, `~/.config` and `%APPDATA%` all inside it. */
+/**
+ * Every client's config under `clientHome`, laid out as on Linux (`~/.config` is XDG_CONFIG_HOME) whatever the
+ * platform, as the fixture HOME (mcp-client-home.ts) is; the per-OS locations have their own unit tests.
+ */
 export function clientLocations(clientHome: string): McpLocationEnv {
-  return { platform: process.platform, home: clientHome, xdgConfigHome: path.join(clientHome, '.config'), appData: path.join(clientHome, 'AppData', 'Roaming') };
+  return { platform: 'linux', home: clientHome, xdgConfigHome: path.join(clientHome, '.config') };
 }
 
 /** The `mcp` dependencies of createMainSide for a test whose client configs live under `clientHome`. */

@@ -7,21 +7,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Projects } from '../../electron/core/projects';
 import type { McpChangePreview, McpChangeResult, McpConfigView, McpConnectionView, McpServerView } from '../../shared/mcp';
 import type { KeyView } from '../../shared/types';
 import { makeIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
-import { writeClientFixtures, type ClientFixtures } from '../helpers/mcp-client-fixtures';
+import { makeClientHome, type ClientHome } from '../helpers/mcp-client-home';
 import { makeTestVault, type TestVault } from '../helpers/test-vault';
 
 let t: TestVault;
 let ipc: IpcHarness;
-let fx: ClientFixtures;
+let h: ClientHome;
 
-beforeEach(() => {
+const DESKTOP = 'home/.config/Claude/claude_desktop_config.json';
+const CLAUDE = 'home/.claude.json';
+
+beforeEach(async () => {
   t = makeTestVault();
-  // The harness looks for client configs in <vault folder>/client-home.
-  fx = writeClientFixtures(path.join(t.home, 'client-home'));
-  ipc = makeIpcHarness(t.vault);
+  // The six clients' fixture configs in the vault's folder (removed with it), their project known to the vault.
+  h = makeClientHome({ root: path.join(t.home, 'mcp-clients') });
+  await new Projects(t.vault.store).add(h.project);
+  ipc = makeIpcHarness(t.vault, { clientHome: h.home });
 });
 afterEach(async () => {
   await t.cleanup();
@@ -38,44 +43,42 @@ const ref = (s: McpServerView, kind: 'env' | 'header', name: string) => ({ confi
 describe('mcp: over IPC', () => {
   it('lists configs and servers with slot states, and no value crosses', async () => {
     const configs = await ipc.ok<McpConfigView[]>('mcp:configs');
-    const zed = configs.find((c) => c.client === 'zed' && c.scope === 'user')!;
-    expect(zed.error).toMatch(/\S/);
-    expect(zed.error).not.toContain('\n');
+    const broken = configs.find((c) => c.file === h.file('project/.cursor/mcp.json'))!;
+    expect(broken.error).toMatch(/ does not parse /);
+    expect(broken.error).not.toContain('\n');
     const servers = await ipc.ok<McpServerView[]>('mcp:servers');
-    const github = servers.find((s) => s.name === 'github')!;
-    expect(github.slots).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ kind: 'env', name: 'GITHUB_PERSONAL_ACCESS_TOKEN', state: 'plaintext-key' }),
-        expect.objectContaining({ kind: 'env', name: 'LOG_LEVEL', state: 'plaintext' }),
-      ]),
-    );
-    expect((await ipc.ok<McpServerView[]>('mcp:servers', { client: 'cursor' })).map((s) => s.name)).toEqual(['search']);
-    // The previews of importing either key, into the launcher or the proxy form, show neither value (nor any other).
-    const search = servers.find((s) => s.name === 'search')!;
+    const weather = servers.find((s) => s.name === 'weather')!;
+    expect(weather.slots).toEqual([
+      expect.objectContaining({ kind: 'env', name: 'WEATHER_API_KEY', state: 'plaintext-key' }),
+      expect.objectContaining({ kind: 'env', name: 'WEATHER_REGION', state: 'plaintext' }),
+    ]);
+    expect((await ipc.ok<McpServerView[]>('mcp:servers', { client: 'cursor' })).map((s) => s.name)).toEqual(['recherche-équipe 🔎', 'linear']);
+    // The previews of importing a key into the launcher, the proxy or the header form show no value (its own or another).
+    const cloud = servers.find((s) => s.name === 'cloud')!;
     const previews = [
-      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(github, 'env', 'GITHUB_PERSONAL_ACCESS_TOKEN') }),
-      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(search, 'header', 'Authorization'), form: 'proxy' }),
-      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(search, 'header', 'Authorization'), form: 'header' }),
+      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(weather, 'env', 'WEATHER_API_KEY') }),
+      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(cloud, 'header', 'Authorization'), form: 'proxy' }),
+      await ipc.ok<McpChangePreview>('mcp:preview', { action: 'import', ref: ref(cloud, 'header', 'Authorization'), form: 'header' }),
     ];
-    expect(previews[1]!.diff).toEqual(expect.arrayContaining([{ kind: 'removed', text: `    "Authorization": "Bearer mcp_sk_…${fx.searchKey.slice(-4)}"` }]));
-    expect(previews[0]!.diff.map((l) => l.text)).not.toContain('    "LOG_LEVEL": "debug"');
+    expect(previews[1]!.diff).toContainEqual({ kind: 'removed', text: `    "Authorization": "Bearer mcp_sk_…${h.keys.cloud!.slice(-4)}",` });
+    // The variable beside the imported one stays as it was.
+    expect(previews[0]!.diff.filter((l) => l.kind !== 'same' && l.text.includes('WEATHER_REGION'))).toEqual([]);
     const everything = JSON.stringify([configs, servers, previews]);
-    expect(everything).not.toContain(fx.githubToken);
-    expect(everything).not.toContain(fx.searchKey);
+    for (const [name, value] of Object.entries(h.keys)) expect(everything.includes(value), name).toBe(false);
   });
 
   it('imports a plaintext key without a second question; the file keeps no key; forKey lists the server', async () => {
     const github = await server('github');
     const change = { action: 'import', ref: ref(github, 'env', 'GITHUB_PERSONAL_ACCESS_TOKEN') };
     const preview = await ipc.ok<McpChangePreview>('mcp:preview', change);
-    expect(preview).toMatchObject({ file: fx.files['claude-desktop'], form: 'launcher', holdsSecret: false });
-    expect(JSON.stringify(preview)).not.toContain(fx.githubToken);
+    expect(preview).toMatchObject({ file: h.file(DESKTOP), form: 'launcher', holdsSecret: false });
+    expect(JSON.stringify(preview)).not.toContain(h.keys.github);
 
     const result = await ipc.ok<McpChangeResult>('mcp:apply', change);
     expect(result).toMatchObject({ server: 'github', form: 'launcher' });
     expect(ipc.confirm.asked).toEqual([]);
-    expect(fs.readFileSync(fx.files['claude-desktop'], 'utf8')).not.toContain(fx.githubToken);
-    expect((await t.keychain()).get(result.keyId)).toBe(fx.githubToken);
+    expect(h.read(DESKTOP)).not.toContain(h.keys.github);
+    expect((await t.keychain()).get(result.keyId)).toBe(h.keys.github);
     const key = await ipc.ok<KeyView>('keys:get', { id: result.keyId });
     expect(key.source).toBe('imported');
     const used = await ipc.ok<McpConnectionView[]>('mcp:forKey', { id: result.keyId });
@@ -86,27 +89,27 @@ describe('mcp: over IPC', () => {
   });
 
   it('asks in main before writing a vault key into a config in plain text, and changes nothing when refused', async () => {
-    const key = await t.vault.create({ name: 'search key', httpHeader: 'bearer' });
-    const search = await server('search');
-    const header = { action: 'connect', ref: ref(search, 'header', 'Authorization'), keyId: key.id, form: 'header' };
-    const before = fs.readFileSync(fx.files.cursor, 'utf8');
+    const key = await t.vault.create({ name: 'cloud key', httpHeader: 'bearer' });
+    const cloud = await server('cloud');
+    const header = { action: 'connect', ref: ref(cloud, 'header', 'Authorization'), keyId: key.id, form: 'header' };
+    const before = h.read(CLAUDE);
 
     ipc.confirm.answer = false;
     const refused = await ipc.fails('mcp:apply', header, 'FORBIDDEN');
     expect(refused).toContain('Write the key');
-    expect(ipc.confirm.asked).toEqual([expect.objectContaining({ message: `Write key “search key” into ${fx.files.cursor} in plain text?`, confirmLabel: 'Write the key' })]);
-    expect(fs.readFileSync(fx.files.cursor, 'utf8')).toBe(before);
+    expect(ipc.confirm.asked).toEqual([expect.objectContaining({ message: `Write key “cloud key” into ${h.file(CLAUDE)} in plain text?`, confirmLabel: 'Write the key' })]);
+    expect(h.read(CLAUDE)).toBe(before);
 
     ipc.confirm.answer = true;
     await ipc.ok('mcp:apply', header);
-    expect(fs.readFileSync(fx.files.cursor, 'utf8')).toContain(key.secret);
-    expect(fs.statSync(fx.files.cursor).mode & 0o077).toBe(0);
+    expect(h.read(CLAUDE)).toContain(key.secret);
+    expect(fs.statSync(h.file(CLAUDE)).mode & 0o077).toBe(0);
 
     // Taking it out asks nothing; writing the value back asks again.
     const asked = ipc.confirm.asked.length;
-    await ipc.ok('mcp:apply', { action: 'disconnect', ref: ref(search, 'header', 'Authorization'), keyId: key.id });
+    await ipc.ok('mcp:apply', { action: 'disconnect', ref: ref(cloud, 'header', 'Authorization'), keyId: key.id });
     expect(ipc.confirm.asked).toHaveLength(asked);
-    expect(fs.readFileSync(fx.files.cursor, 'utf8')).not.toContain(key.secret);
+    expect(h.read(CLAUDE)).not.toContain(key.secret);
   });
 
   it('a disconnect that writes the value back is asked first', async () => {
@@ -115,25 +118,25 @@ describe('mcp: over IPC', () => {
     const { keyId } = await ipc.ok<McpChangeResult>('mcp:apply', { action: 'import', ref: slot });
     ipc.confirm.answer = false;
     await ipc.fails('mcp:apply', { action: 'disconnect', ref: slot, keyId, writeValue: true }, 'FORBIDDEN');
-    expect(fs.readFileSync(fx.files['claude-desktop'], 'utf8')).not.toContain(fx.githubToken);
+    expect(h.read(DESKTOP)).not.toContain(h.keys.github);
     expect(ipc.confirm.asked.at(-1)).toMatchObject({ title: 'Write a key back into a config' });
     ipc.confirm.answer = true;
     await ipc.ok('mcp:apply', { action: 'disconnect', ref: slot, keyId, writeValue: true });
-    expect(JSON.parse(fs.readFileSync(fx.files['claude-desktop'], 'utf8')).mcpServers.github).toEqual({
+    expect(JSON.parse(h.read(DESKTOP)).mcpServers.github).toEqual({
       command: 'npx',
       args: ['-y', '@modelcontextprotocol/server-github'],
-      env: { GITHUB_PERSONAL_ACCESS_TOKEN: fx.githubToken, LOG_LEVEL: 'debug' },
+      env: { GITHUB_PERSONAL_ACCESS_TOKEN: h.keys.github },
     });
   });
 
   it('refuses bad names with one line, naming the field, and leaves every file as it was', async () => {
     const github = await server('github');
-    const before = Object.values(fx.files).map((f) => fs.readFileSync(f, 'utf8'));
+    const before = h.all();
     expect(await ipc.fails('mcp:preview', { action: 'import', ref: { ...ref(github, 'env', 'X'), configId: '../../etc' } }, 'VALIDATION')).toContain('Config id');
     expect(await ipc.fails('mcp:apply', { action: 'import', ref: ref(github, 'header', 'Bad Header') }, 'VALIDATION')).toContain('Header name');
     expect(await ipc.fails('mcp:apply', { action: 'import', ref: ref(github, 'env', 'A-B') }, 'VALIDATION')).toContain('Variable name');
     expect(await ipc.fails('mcp:servers', { client: 'emacs' }, 'VALIDATION')).toContain('Client must be one of');
     expect(await ipc.fails('mcp:forKey', { id: '0123456789abcdef' }, 'NOT_FOUND')).toMatch(/\S/);
-    expect(Object.values(fx.files).map((f) => fs.readFileSync(f, 'utf8'))).toEqual(before);
+    expect(h.all()).toEqual(before);
   });
 });
