@@ -20,8 +20,8 @@ import type { ExportReport } from '../../shared/exports';
 import type { McpConnectionRecord } from '../../shared/mcp';
 import { exportsOfKey, withoutExportsOf } from './exports/export-records';
 import { removeFromFiles, rotateInFiles } from './exports/sync-files';
-import { connectionsOfKey, withoutConnectionsOf } from './mcp/connection-records';
-import { removeFromConfigs, rotateInConfigs } from './mcp/sync-configs';
+import { connectionsOfKey, withoutConnections, withoutConnectionsOf } from './mcp/connection-records';
+import { removalEnded, removeFromConfigs, rotateInConfigs } from './mcp/sync-configs';
 import { Journal, type PendingEntry } from './journal';
 import { findRecord, nameTaken, recordOf, rotatedRecord, usedRecord, withKey, withoutKey } from './key-records';
 import { generateKeyId, generateSecret } from './key-generator';
@@ -252,7 +252,7 @@ export class Vault {
 
   async revoke(id: string, options: { removeFromFiles?: boolean } = {}): Promise<WithExportReports<KeyView>> {
     // Files are cleaned first, while the secret still exists to recognise our value.
-    const exports = options.removeFromFiles ? await this.removeCopies(id) : [];
+    const { exports, ended } = options.removeFromFiles ? await this.removeCopies(id) : { exports: [], ended: [] };
     let removed: string | null = null;
     let wasActive = false;
     let keychainStuck = false;
@@ -260,14 +260,15 @@ export class Vault {
     try {
       revoked = await this.store.update(async (data) => {
         const current = recordOf(data, id);
-        if (current.revokedAt) return { data, result: this.view(current) };
+        // The connections the key was taken out of (or whose server is gone) end; one changed by hand or that could
+        // not be written stays tracked, so doctor still points at it.
+        const kept = ended.length > 0 ? withoutConnections(data, ended) : data;
+        if (current.revokedAt) return { data: kept, result: this.view(current) };
         wasActive = true;
         const next: KeyRecord = { ...current, revokedAt: this.iso() };
         removed = await this.secrets.get(id);
         this.journal.begin({ id, op: 'revoke' });
         if (removed !== null) await this.secrets.delete(id);
-        // The key was taken out of the client configs: their connections end with it.
-        const kept = options.removeFromFiles ? withoutConnectionsOf(data, id) : data;
         return { data: withKey(kept, next), result: this.view(next) };
       });
     } catch (error) {
@@ -282,7 +283,7 @@ export class Vault {
   }
 
   async delete(id: string, options: { removeFromFiles?: boolean } = {}): Promise<WithExportReports<KeyView>> {
-    const exports = options.removeFromFiles ? await this.removeCopies(id) : [];
+    const { exports } = options.removeFromFiles ? await this.removeCopies(id) : { exports: [] };
     let removed: string | null = null;
     let keychainStuck = false;
     let deleted: KeyView;
@@ -388,13 +389,17 @@ export class Vault {
    * still holds the key). The value recognises what we wrote; a revoked key has none, so only its launcher and
    * proxy connections (which hold no value) are taken out.
    */
-  private async removeCopies(id: string): Promise<ExportReport[]> {
+  private async removeCopies(id: string): Promise<{ exports: ExportReport[]; ended: McpConnectionRecord[] }> {
     const data = this.store.read();
     const files = exportsOfKey(data, id);
     const connections = connectionsOfKey(data, id);
-    if (files.length === 0 && connections.length === 0) return [];
+    if (files.length === 0 && connections.length === 0) return { exports: [], ended: [] };
     const value = this.get(id).status === 'revoked' ? null : await this.secretOf(id);
-    return [...(value === null ? [] : await removeFromFiles(files, value)), ...(await removeFromConfigs(connections, value))];
+    const configs = await removeFromConfigs(connections, value);
+    return {
+      exports: [...(value === null ? [] : await removeFromFiles(files, value)), ...configs.map((c) => c.report)],
+      ended: configs.filter(removalEnded).map((c) => c.record),
+    };
   }
 
   /**

@@ -112,6 +112,19 @@ describe('revoke and delete with removeFromFiles', () => {
     expect(connectionsOfKey(t.vault.store.read(), key.id)).toEqual([]);
   });
 
+  it('revoke ends only the connections it took out (or found gone): one changed by hand or that failed stays tracked', async () => {
+    const key = await connectEverywhere(h.keys.docs!);
+    fs.writeFileSync(h.file(DESKTOP), h.read(DESKTOP).replace(key.id, 'ffffffffffffffff'));
+    fs.writeFileSync(h.file(CLAUDE), `${h.read(CLAUDE)}}`);
+    const revoked = await t.vault.revoke(key.id, { removeFromFiles: true });
+    expect(revoked.exports.map((r) => [r.server, r.outcome])).toEqual([
+      ['docs', 'removed'],
+      ['github', 'changed-by-hand'],
+      ['cloud', 'failed'],
+    ]);
+    expect(connectionsOfKey(t.vault.store.read(), key.id).map((r) => r.server)).toEqual(['github', 'cloud']);
+  });
+
   it('delete of a revoked key still takes its launcher out (no value is needed); its records end', async () => {
     const key = await t.vault.create({ name: 'gen' });
     await mcp.apply({ action: 'connect', ref: await ref('claude-desktop', 'github', 'env', 'GITHUB_PERSONAL_ACCESS_TOKEN'), keyId: key.id });

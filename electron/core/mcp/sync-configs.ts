@@ -83,14 +83,26 @@ export function rotateInConfigs(records: McpConnectionRecord[], oldValue: string
   });
 }
 
+/** One connection's removal: the record and what became of its slot. */
+export interface ConfigRemoval {
+  record: McpConnectionRecord;
+  report: ExportReport;
+}
+
+/** The connection is over: its key was taken out of the slot, or the server or file is gone. */
+export function removalEnded({ report }: ConfigRemoval): boolean {
+  return report.outcome === 'removed' || report.outcome === 'missing';
+}
+
 /**
  * Takes the key out of each slot that still has it: a launcher or proxy server back to its plain form without it,
  * a header (holding `value`) removed. With `value` null (a revoked key, its value gone) header slots cannot be
  * recognised and are left out of the reports.
  */
-export async function removeFromConfigs(records: McpConnectionRecord[], value: string | null): Promise<ExportReport[]> {
-  return eachRecord(
-    records.filter((r) => r.form !== 'header' || value !== null),
+export async function removeFromConfigs(records: McpConnectionRecord[], value: string | null): Promise<ConfigRemoval[]> {
+  const visited = records.filter((r) => r.form !== 'header' || value !== null);
+  const reports = await eachRecord(
+    visited,
     async (record, text, entry) => {
       if (record.form === 'header') {
         const current = headerValueOf(entry, record);
@@ -102,6 +114,7 @@ export async function removeFromConfigs(records: McpConnectionRecord[], value: s
       return write(record, text, next, false, 'removed');
     },
   );
+  return visited.map((record, i) => ({ record, report: reports[i]! }));
 }
 
 /** Does any recorded header still hold `value`? (A copy of the key outside the keychain; launcher and proxy hold none.) */
