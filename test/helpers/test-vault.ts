@@ -28,16 +28,26 @@ export interface TestVault {
   cleanup(): Promise<void>;
 }
 
+function withoutEnv(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy[name];
+  return copy;
+}
+
 export function makeTestVault(): TestVault {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-test-'));
   const service = `mcpkv-test-${randomBytes(6).toString('hex')}`;
+  // Outside the vault folder: `files()` and the leak checks look at the vault's files only (a CLI's compile cache lands here).
+  const userHome = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-test-home-'));
   const open = (now?: () => number) => new Vault({ store: openNodeStore(home), secrets: new KeytarSecretStore(service), now });
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   return {
     home,
     service,
-    env: { ...process.env, MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service },
+    // HOME and XDG_CONFIG_HOME: an empty folder of the test's own, so what the CLI finds from them (MCP clients'
+    // configs for doctor and `mcpkv mcp`) is the test's, never the user's.
+    env: { ...withoutEnv(process.env, 'APPDATA'), MCPKV_HOME: home, MCPKV_KEYCHAIN_SERVICE: service, HOME: userHome, XDG_CONFIG_HOME: path.join(userHome, '.config') },
     vault: open(),
     open,
     async keychain() {
@@ -49,6 +59,7 @@ export function makeTestVault(): TestVault {
     async cleanup() {
       await clearKeychain(service);
       fs.rmSync(home, { recursive: true, force: true });
+      fs.rmSync(userHome, { recursive: true, force: true });
     },
   };
 }
