@@ -28,6 +28,9 @@ export interface Finding {
   /** An MCP client's server and its slot (env variable or header), for the mcp-* kinds. */
   server?: string;
   slot?: string;
+  /** Where exactly, for the mcp-* kinds: the server's JSON path in the file (a name can be in several sections) and the slot's kind. */
+  serverPath?: string[];
+  slotKind?: 'env' | 'header';
 }
 
 export interface DoctorReport {

@@ -10,7 +10,7 @@ import { doctor } from '../../electron/core/doctor';
 import { connectionsOfKey } from '../../electron/core/mcp/connection-records';
 import { McpService } from '../../electron/core/mcp/mcp-service';
 import { someConfigHolds } from '../../electron/core/mcp/sync-configs';
-import { parseJsonc } from '../../electron/core/mcp/jsonc-edits';
+import { editJson, parseJsonc } from '../../electron/core/mcp/jsonc-edits';
 import type { McpClientId, McpScope, McpSlotKind } from '../../shared/mcp';
 import { closeClientFixture, openClientFixture, slotRef, type ClientHome } from '../helpers/mcp-client-home';
 import type { TestVault } from '../helpers/test-vault';
@@ -181,6 +181,20 @@ describe('doctor', () => {
     expect(repaired.repaired).toContain(`Stopped tracking server "docs" (Authorization) in ${h.file(DOCS)} for key ${handEdited.id}.`);
     expect(repaired.findings.filter((f) => f.kind === 'mcp-stale-connection')).toEqual([]);
     expect(h.read(DOCS)).toContain('something-else-0123456789');
+  });
+
+  it('repairing a stale connection forgets that slot only, not a same-named server’s elsewhere in the file', async () => {
+    // ~/.claude.json holds a user server "db" beside the project's own "db".
+    fs.writeFileSync(h.file(CLAUDE), editJson(h.read(CLAUDE), [{ set: ['mcpServers', 'db'], value: { type: 'stdio', command: 'node', args: ['./tools/db-mcp.js'] } }]));
+    const key = await t.vault.create({ name: 'db key' });
+    await mcp.apply({ action: 'connect', ref: await ref('claude-code', 'db', 'env', 'DB_API_KEY'), keyId: key.id });
+    await mcp.apply({ action: 'connect', ref: await ref('claude-code', 'db', 'env', 'DB_API_KEY', 'local'), keyId: key.id });
+    const local = ['projects', h.project, 'mcpServers', 'db'];
+    fs.writeFileSync(h.file(CLAUDE), editJson(h.read(CLAUDE), [{ set: [...local, 'command'], value: 'node' }, { set: [...local, 'args'], value: ['./tools/db-mcp.js'] }]));
+    const stale = (await doctor(t.vault, { repair: false, mcp: h.locations })).findings.filter((f) => f.kind === 'mcp-stale-connection');
+    expect(stale.map((f) => [f.server, f.serverPath])).toEqual([['db', local]]);
+    await doctor(t.vault, { repair: true, mcp: h.locations });
+    expect(connectionsOfKey(t.vault.store.read(), key.id).map((r) => r.serverPath)).toEqual([['mcpServers', 'db']]);
   });
 
   it('a header written for a key revoked since: doctor says to take it out, and following its advice does (header and record gone)', async () => {

@@ -10,7 +10,7 @@ import type { KeyView } from '../../../shared/types';
 import { Projects } from '../projects';
 import type { Vault } from '../vault';
 import { ClientConfigs, holdsKey, type LoadedConfig } from './client-configs';
-import { connectionsOf, withoutConnections } from './connection-records';
+import { connectionsOf, sameSlot, withoutConnections } from './connection-records';
 import { displayPath, type McpLocationEnv } from './locations';
 import type { ServerEntry } from './server-entries';
 import { headerValueOf, serverOf, ServerGone, stillLaunches } from './sync-configs';
@@ -65,7 +65,7 @@ export async function diagnoseMcp(vault: Vault, env: McpLocationEnv): Promise<Mc
 
 /** What is wrong with one slot as the config holds it now. */
 function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, keys: Map<string, KeyView>): Finding[] {
-  const at = { file: config.view.file, server: entry.name, slot: slot.name };
+  const at = { file: config.view.file, server: entry.name, slot: slot.name, serverPath: entry.path, slotKind: slot.kind };
   if (slot.state === 'connected') {
     const key = keys.get(slot.keyId);
     const verb = slot.form === 'header' ? 'sends' : 'starts with';
@@ -117,7 +117,7 @@ async function staleConnection(vault: Vault, env: McpLocationEnv, record: McpCon
   const key = keys.get(record.keyId);
   if (!key) return null; // deleting a key ends its records: a record without its key is nothing to follow
   const label = `${MCP_CLIENT_NAMES[record.client]} server "${record.server}" (${displayPath(env, record.file)})`;
-  const at = { keyId: key.id, file: record.file, server: record.server, slot: record.slot.name };
+  const at = { keyId: key.id, file: record.file, server: record.server, slot: record.slot.name, serverPath: record.serverPath, slotKind: record.slot.kind };
   const stale: Finding = {
     kind: 'mcp-stale-connection',
     ...at,
@@ -136,10 +136,11 @@ async function staleConnection(vault: Vault, env: McpLocationEnv, record: McpCon
   return value !== undefined && (await holdsKey(vault, key, headerToken(value).token)) ? null : stale;
 }
 
-/** The repair of a stale connection: the record goes (the config is left as the user made it). */
+/** The repair of a stale connection: the record of that slot goes (the config is left as the user made it). */
 export async function forgetConnection(vault: Vault, finding: Finding): Promise<void> {
+  const place = { file: finding.file!, serverPath: finding.serverPath!, slot: { kind: finding.slotKind!, name: finding.slot! } };
   await vault.store.update((data) => {
-    const gone = connectionsOf(data).filter((r) => r.keyId === finding.keyId && r.file === finding.file && r.server === finding.server && r.slot.name === finding.slot);
+    const gone = connectionsOf(data).filter((r) => r.keyId === finding.keyId && sameSlot(r, place));
     return { data: gone.length ? withoutConnections(data, gone) : data, result: undefined };
   });
 }
