@@ -14,6 +14,7 @@
  * packaged app (whose RunAsNode fuse is off). Everything the form needs to go back to the plain form is in the
  * file itself, so disconnect needs no other record.
  */
+import { VARIABLE_NAME_PATTERN } from './mcp';
 
 export interface LauncherCommand {
   /** Absolute path of the executable. */
@@ -63,6 +64,14 @@ function keyArg({ keyId, variable }: LauncherKey): string {
   return `${keyId}=${variable}`;
 }
 
+/** One `--key` argument read back (`<id>=<VAR>`: an id without blanks, a variable name), or null. */
+export function parseKeyArg(value: string): LauncherKey | null {
+  const at = value.indexOf('=');
+  const keyId = value.slice(0, at);
+  const variable = value.slice(at + 1);
+  return at > 0 && !/[\s]/.test(keyId) && VARIABLE_NAME_PATTERN.test(variable) ? { keyId, variable } : null;
+}
+
 export function buildLaunched(launched: LaunchedCommand): { command: string; args: string[] } {
   return {
     command: launched.launcher.command,
@@ -87,9 +96,9 @@ export function parseLaunched(command: string, args: readonly string[]): Launche
   let i = start + 1;
   while (i < args.length && args[i] !== '--') {
     const value = args[i] === '--key' ? args[i + 1] : undefined;
-    const match = value === undefined ? null : /^([^=]+)=([A-Za-z_][A-Za-z0-9_]*)$/.exec(value);
-    if (!match) return null;
-    keys.push({ keyId: match[1]!, variable: match[2]! });
+    const key = value === undefined ? null : parseKeyArg(value);
+    if (!key) return null;
+    keys.push(key);
     i += 2;
   }
   if (args[i] !== '--' || i + 1 >= args.length || keys.length === 0) return null;

@@ -121,6 +121,14 @@ export function headerValue(scheme: string | null | undefined, key: string): str
   return scheme ? `${scheme} ${key}` : key;
 }
 
+/** A variable a key is passed in (an `env` slot, the launcher's `--key <id>=<VAR>`): a letter or _, then letters, digits and _. */
+export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const VARIABLE_NAME_RULE = 'Variable name must start with a letter or _ and use only letters, digits and _';
+
+/** An HTTP header name (an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~). */
+export const HEADER_NAME_PATTERN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const HEADER_NAME_RULE = "Header name may use only letters, digits and !#$%&'*+.^_`|~- (an HTTP header name)";
+
 /** The variable the proxy form hands the key to `mcpkv mcp proxy` in (through `mcpkv run`, never an argument). */
 export const PROXY_KEY_VAR = 'MCPKV_PROXY_KEY';
 

@@ -11,7 +11,7 @@ import { VaultError } from './errors';
 import { ENV_FILE_NAME, REQUIREMENT_VAR } from './exports';
 import { isWritableEnvValue } from './env-file';
 import { KEY_ID_PATTERN, MIN_SECRET_LENGTH, PREFIX_PATTERN, SCOPE_PATTERN } from './key-format';
-import { MCP_CLIENT_IDS } from './mcp';
+import { HEADER_NAME_PATTERN, HEADER_NAME_RULE, MCP_CLIENT_IDS, VARIABLE_NAME_PATTERN, VARIABLE_NAME_RULE } from './mcp';
 import { CLIPBOARD_CLEAR_CHOICES, DEFAULT_SETTINGS, type Settings } from './settings';
 
 export const NAME_MAX = 100;
@@ -103,9 +103,8 @@ export const secretSchema = z
 /** A variable a key is written under (`.env` files, the `env` copy format): stricter than what dotenv reads. */
 export const envVarNameSchema = z
   .string({ error: 'Variable name must be text' })
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, {
-    error: 'Variable name must start with a letter or _ and use only letters, digits and _',
-  });
+  .max(128, { error: VARIABLE_NAME_RULE })
+  .regex(VARIABLE_NAME_PATTERN, { error: VARIABLE_NAME_RULE });
 
 /** How a key is sent over HTTP (the `header` copy format). */
 export const httpHeaderSchema = z.enum(HTTP_HEADER_STYLES, {
@@ -189,7 +188,8 @@ export const mcpServerNameSchema = text('Server name', 200).refine((s) => s.leng
 /** A header name as HTTP allows it (RFC 9110 token). */
 export const httpHeaderNameSchema = z
   .string({ error: 'Header name must be text' })
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, { error: 'Header name may use only letters, digits and !#$%&\'*+.^_`|~-' });
+  .max(128, { error: HEADER_NAME_RULE })
+  .regex(HEADER_NAME_PATTERN, { error: HEADER_NAME_RULE });
 
 /** A slot: an `env` variable of a stdio server, or a header of a remote one; each kind with its own naming rule. */
 export const mcpSlotSchema = z.discriminatedUnion(

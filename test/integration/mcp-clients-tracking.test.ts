@@ -145,7 +145,7 @@ describe('doctor', () => {
       ['cloud/Authorization', 'db/DB_API_KEY', 'docs/Authorization', 'github/GITHUB_PERSONAL_ACCESS_TOKEN', 'keys-api/X-API-Key', 'local-tools/TOOLS_TOKEN', 'plex/Authorization', 'plex-remote/Authorization', 'postgres/PG_API_TOKEN', 'recherche-équipe 🔎/SEARCH_API_KEY', 'runner/RUNNER_KEY', 'weather/WEATHER_API_KEY'].sort(),
     );
     expect(plaintext.find((f) => f.server === 'recherche-équipe 🔎')!.message).toBe(
-      `Cursor server "recherche-équipe 🔎" (~/.cursor/mcp.json) holds a key in plain text in variable SEARCH_API_KEY. Move it into the keychain: mcpkv mcp import --client cursor --server 'recherche-équipe 🔎'.`,
+      `Cursor server "recherche-équipe 🔎" (~/.cursor/mcp.json) holds a key in plain text in variable "SEARCH_API_KEY". Move it into the keychain: mcpkv mcp import --client cursor --server 'recherche-équipe 🔎'.`,
     );
     expect(report.checked.mcpServers).toBe(19);
     const text = JSON.stringify(report);
@@ -170,7 +170,7 @@ describe('doctor', () => {
       ['mcp-key-gone', 'postgres', 'PG_API_TOKEN', gone.id],
       ['mcp-stale-connection', 'docs', 'Authorization', handEdited.id],
     ]);
-    expect(mcpFindings[0]!.message).toMatch(/^Claude Desktop server "github" \(~\/\.config\/Claude\/claude_desktop_config\.json\) starts with key "revoked one" in variable GITHUB_PERSONAL_ACCESS_TOKEN, which is revoked\./);
+    expect(mcpFindings[0]!.message).toMatch(/^Claude Desktop server "github" \(~\/\.config\/Claude\/claude_desktop_config\.json\) starts with key "revoked one" in variable "GITHUB_PERSONAL_ACCESS_TOKEN", which is revoked\./);
     expect(mcpFindings[1]!.message).toContain(`mcpkv mcp disconnect ${gone.id} --client zed --server postgres`);
     expect(h.read(ZED)).toContain(gone.id);
     await followDisconnectAdvice(mcpFindings[1]!.message);
@@ -205,7 +205,7 @@ describe('doctor', () => {
     const findings = (await doctor(t.vault, { repair: false, mcp: h.locations })).findings.filter((f) => f.keyId === key.id);
     expect(findings.map((f) => [f.kind, f.server, f.slot])).toEqual([['mcp-key-inactive', 'docs', 'Authorization']]);
     expect(findings[0]!.message).toBe(
-      `VS Code server "docs" (${h.file(DOCS)}) still has header Authorization written for key "revoked header", which is revoked. Take it out: mcpkv mcp disconnect ${key.id} --client vscode --server docs --scope project --project ${h.project}.`,
+      `VS Code server "docs" (${h.file(DOCS)}) still has header "Authorization" written for key "revoked header", which is revoked. Take it out: mcpkv mcp disconnect ${key.id} --client vscode --server docs --scope project --project ${h.project}.`,
     );
     await followDisconnectAdvice(findings[0]!.message);
     expect(h.read(DOCS)).not.toContain(key.secret);

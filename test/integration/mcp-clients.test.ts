@@ -304,6 +304,8 @@ describe('refusals leave the file as it was', () => {
     const key = await t.vault.create({ name: 'k' });
     await expect(mcp.apply({ action: 'connect', ref: await ref('claude-desktop', 'github', 'env', 'GITHUB_PERSONAL_ACCESS_TOKEN'), keyId: key.id, form: 'header' })).rejects.toThrow(/header form is for remote servers/);
     await expect(mcp.apply({ action: 'disconnect', ref: await ref('claude-desktop', 'github', 'env', 'GITHUB_PERSONAL_ACCESS_TOKEN'), keyId: key.id })).rejects.toThrow(/is not connected to key "k"/);
+    const linear = { configId: (await server('cursor', 'linear')).configId, server: 'linear', slot: { kind: 'header', name: 'X Key' } } as const;
+    await expect(mcp.apply({ action: 'connect', ref: linear, keyId: key.id, form: 'header' })).rejects.toThrow("Header name may use only letters, digits and !#$%&'*+.^_`|~- (an HTTP header name).");
     expect(h.all()).toEqual(before);
     expect(t.vault.list().map((k) => k.name).sort()).toEqual(['k', 'old']);
   });

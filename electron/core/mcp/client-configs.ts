@@ -17,7 +17,7 @@ import { readConfigText } from './config-files';
 import { connectionsOf, sameSlot } from './connection-records';
 import { parseJsonc } from './jsonc-edits';
 import { configIdOf, configLocations, displayPath, serversPathOf, type ConfigLocation, type McpLocationEnv } from './locations';
-import { extraHeaders, serverEntries, type ServerEntry } from './server-entries';
+import { extraHeaders, isObject, serverEntries, type ServerEntry } from './server-entries';
 import { maskArgs, maskUrl, plainState, secretIn } from './slot-values';
 
 /** The name a slot shows for a key id the vault no longer has (deleted without taking it out of the config). */
@@ -45,10 +45,6 @@ export interface LoadedConfig {
 export interface ConfigFilter {
   client?: McpClientId;
   configId?: string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The file's text, or the one line saying why it cannot be read. */

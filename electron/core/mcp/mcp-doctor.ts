@@ -5,12 +5,13 @@
  * value), with the `mcpkv mcp …` command that mends it.
  */
 import type { Finding } from '../../../shared/doctor';
-import { MCP_CLIENT_NAMES, type McpConnectionRecord, type McpSlot } from '../../../shared/mcp';
+import type { McpConnectionRecord, McpSlot } from '../../../shared/mcp';
 import type { KeyView } from '../../../shared/types';
 import { Projects } from '../projects';
 import type { Vault } from '../vault';
 import { ClientConfigs, holdsKey, type LoadedConfig } from './client-configs';
 import { connectionsOf, sameSlot, withoutConnections } from './connection-records';
+import { serverLabel, slotLabel } from './labels';
 import { displayPath, type McpLocationEnv } from './locations';
 import type { ServerEntry } from './server-entries';
 import { headerValueOf, serverOf, ServerGone, stillLaunches } from './sync-configs';
@@ -21,12 +22,9 @@ function shellWord(text: string): string {
   return /^[\w.@:/+=-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
+/** `Cursor server "github" (~/.cursor/mcp.json)`. */
 function where(config: LoadedConfig, server: string): string {
-  return `${MCP_CLIENT_NAMES[config.view.client]} server "${server}" (${config.label})`;
-}
-
-function slotWords(slot: Pick<McpSlot, 'kind' | 'name'>): string {
-  return `${slot.kind === 'env' ? 'variable' : 'header'} ${slot.name}`;
+  return `${serverLabel(config.view.client, server)} (${config.label})`;
 }
 
 /** The `mcpkv mcp …` command for a server: its scope and project named too when it is not the user's own file. */
@@ -74,7 +72,7 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
         kind: 'mcp-key-gone',
         keyId: slot.keyId,
         ...at,
-        message: `${where(config, entry.name)} ${verb} key ${slot.keyId} in ${slotWords(slot)}, which is no longer in the vault: it will not start. Connect another key (${command('connect', config, entry.name, 'KEY')}) or disconnect it (${command('disconnect', config, entry.name, slot.keyId)}).`,
+        message: `${where(config, entry.name)} ${verb} key ${slot.keyId} in ${slotLabel(slot)}, which is no longer in the vault: it will not start. Connect another key (${command('connect', config, entry.name, 'KEY')}) or disconnect it (${command('disconnect', config, entry.name, slot.keyId)}).`,
         repair: null,
       }];
     }
@@ -83,7 +81,7 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
         kind: 'mcp-key-inactive',
         keyId: key.id,
         ...at,
-        message: `${where(config, entry.name)} still has ${slotWords(slot)} written for key "${key.name}", which is revoked. Take it out: ${command('disconnect', config, entry.name, key.id)}.`,
+        message: `${where(config, entry.name)} still has ${slotLabel(slot)} written for key "${key.name}", which is revoked. Take it out: ${command('disconnect', config, entry.name, key.id)}.`,
         repair: null,
       }];
     }
@@ -92,7 +90,7 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
         kind: 'mcp-key-inactive',
         keyId: key.id,
         ...at,
-        message: `${where(config, entry.name)} ${verb} key "${key.name}" in ${slotWords(slot)}, which is ${key.status}. ${key.status === 'expired' ? 'Rotate it, or connect' : 'Connect'} another key (${command('connect', config, entry.name, 'KEY')}).`,
+        message: `${where(config, entry.name)} ${verb} key "${key.name}" in ${slotLabel(slot)}, which is ${key.status}. ${key.status === 'expired' ? 'Rotate it, or connect' : 'Connect'} another key (${command('connect', config, entry.name, 'KEY')}).`,
         repair: null,
       }];
     }
@@ -104,7 +102,7 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
     kind: 'mcp-plaintext-key',
     ...(slot.state === 'vault-value' && { keyId: slot.keyId }),
     ...at,
-    message: `${where(config, entry.name)} holds ${what} in plain text in ${slotWords(slot)}. Move it into the keychain: ${command('import', config, entry.name)}.`,
+    message: `${where(config, entry.name)} holds ${what} in plain text in ${slotLabel(slot)}. Move it into the keychain: ${command('import', config, entry.name)}.`,
     repair: null,
   }];
 }
@@ -116,12 +114,12 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
 async function staleConnection(vault: Vault, env: McpLocationEnv, record: McpConnectionRecord, keys: Map<string, KeyView>): Promise<Finding | null> {
   const key = keys.get(record.keyId);
   if (!key) return null; // deleting a key ends its records: a record without its key is nothing to follow
-  const label = `${MCP_CLIENT_NAMES[record.client]} server "${record.server}" (${displayPath(env, record.file)})`;
+  const label = `${serverLabel(record.client, record.server)} (${displayPath(env, record.file)})`;
   const at = { keyId: key.id, file: record.file, server: record.server, slot: record.slot.name, serverPath: record.serverPath, slotKind: record.slot.kind };
   const stale: Finding = {
     kind: 'mcp-stale-connection',
     ...at,
-    message: `${label} no longer ${record.form === 'header' ? `holds key "${key.name}" in ${slotWords(record.slot)}` : `runs with key "${key.name}"`}.`,
+    message: `${label} no longer ${record.form === 'header' ? `holds key "${key.name}" in ${slotLabel(record.slot)}` : `runs with key "${key.name}"`}.`,
     repair: 'stop tracking this connection',
   };
   let entry: ServerEntry;

@@ -13,8 +13,13 @@ import { VaultError } from '../../../shared/errors';
 import { inactiveKeyMessage } from '../../../shared/key-status';
 import type { LauncherCommand } from '../../../shared/mcp-launcher';
 import {
+  HEADER_NAME_PATTERN,
+  HEADER_NAME_RULE,
   HEADER_OF_STYLE,
+  headerValue,
   MCP_CLIENT_NAMES,
+  VARIABLE_NAME_PATTERN,
+  VARIABLE_NAME_RULE,
   type McpChange,
   type McpChangePreview,
   type McpChangeResult,
@@ -27,7 +32,6 @@ import {
   type McpSlot,
   type McpSlotRef,
 } from '../../../shared/mcp';
-import { looksLikeSecret } from '../../../shared/key-format';
 import { parseOrThrow, secretSchema } from '../../../shared/schemas';
 import type { HttpHeaderStyle, KeyView } from '../../../shared/types';
 import path from 'node:path';
@@ -39,6 +43,7 @@ import { ClientConfigs, type ConfigFilter, type LoadedConfig } from './client-co
 import { writeConfigText } from './config-files';
 import { connectionsOfKey, sameSlot, withConnections, withoutConnections } from './connection-records';
 import { fileEditError } from './jsonc-edits';
+import { describeName, serverLabel, slotLabel } from './labels';
 import { serverDiff } from './change-preview';
 import { locationEnvFromProcess, placeOf, type McpLocationEnv } from './locations';
 import { fromProxy, headerNameIn, toLauncher, toProxy, withHeader, withoutHeader, withoutLauncherKey } from './server-edits';
@@ -57,9 +62,6 @@ export interface McpServiceOptions {
 /** How a preview names the key an import would create (its id exists only once it is created). */
 const NEW_KEY_ID = 'new-key';
 
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** An HTTP header name (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** A value the vault can take in as a key (the rules of an import), or the one line saying why not. */
 function importable(secret: string, where: string): void {
@@ -91,19 +93,6 @@ interface Plan {
   keyId: string;
   /** The slot as recorded: a header under the name it has in the file. */
   slot: McpSlotRef['slot'];
-}
-
-function describeName(name: string): string {
-  return looksLikeSecret(name) ? 'that name' : `"${name}"`;
-}
-
-/** `Cursor server "github"`: how messages name a server. */
-function serverLabel(config: LoadedConfig, server: string): string {
-  return `${MCP_CLIENT_NAMES[config.view.client]} server ${describeName(server)}`;
-}
-
-function slotLabel(ref: McpSlotRef): string {
-  return `${ref.slot.kind === 'env' ? 'variable' : 'header'} ${describeName(ref.slot.name)}`;
 }
 
 /** The header style a key imported from a header gets, so that it is sent the same way later (copy, proxy). */
@@ -178,7 +167,7 @@ export class McpService {
     } else {
       const at = new Date(this.vault.now()).toISOString();
       const record: McpConnectionRecord = { keyId: plan.keyId, client: config.view.client, ...place, server: entry.name, form: plan.form as McpConnectionForm, at };
-      await this.vault.recordUses('exported', [{ id: plan.keyId, detail: `${serverLabel(config, entry.name)} in ${config.label} (${plan.slot.name}, ${plan.form})` }], {
+      await this.vault.recordUses('exported', [{ id: plan.keyId, detail: `${serverLabel(config.view.client, entry.name)} in ${config.label} (${plan.slot.name}, ${plan.form})` }], {
         at,
         alongWith: (data) => withConnections(data, [record]),
       });
@@ -239,7 +228,7 @@ export class McpService {
 
   private async planChange(change: McpChange, target: Target, importedKeyId?: string): Promise<Plan> {
     const { ref } = change;
-    const where = `${slotLabel(ref)} of ${serverLabel(target.config, ref.server)}`;
+    const where = `${slotLabel(ref.slot)} of ${serverLabel(target.config.view.client, ref.server)}`;
     const slot = target.slot;
     if (change.action === 'disconnect') return this.disconnectPlan(target, ref, change.keyId, change.writeValue === true, where);
     if (slot?.state === 'placeholder') {
@@ -268,19 +257,19 @@ export class McpService {
   /** Connecting a key to the slot, in `form` (default: the launcher for a stdio server, the proxy for a remote one). */
   private async connectPlan(target: Target, ref: McpSlotRef, keyId: string, form: McpConnectionForm | undefined, secret: () => Promise<string>, key?: KeyView): Promise<Plan> {
     const { config, entry } = target;
-    const server = serverLabel(config, entry.name);
+    const server = serverLabel(config.view.client, entry.name);
     const wanted = form ?? (entry.transport === 'stdio' ? 'launcher' : 'proxy');
     if (entry.transport === 'stdio') {
       if (wanted !== 'launcher') throw new VaultError('VALIDATION', `The ${wanted} form is for remote servers; ${server} is started by a command.`, { field: 'form' });
       if (ref.slot.kind !== 'env') throw new VaultError('VALIDATION', `${server} is started by a command: it takes a key in a variable, not a header.`, { field: 'ref.slot' });
-      if (!VARIABLE.test(ref.slot.name)) throw new VaultError('VALIDATION', 'Variable name must start with a letter or _ and use only letters, digits and _.', { field: 'ref.slot.name' });
+      if (!VARIABLE_NAME_PATTERN.test(ref.slot.name)) throw new VaultError('VALIDATION', `${VARIABLE_NAME_RULE}.`, { field: 'ref.slot.name' });
       if (entry.command === null) throw new VaultError('VALIDATION', `${server} has no command the launcher could start.`);
       const next = toLauncher(target.text, entry, this.launcher, [{ keyId, variable: ref.slot.name }]);
       return { next, form: 'launcher', holdsSecret: false, keyId, slot: { kind: 'env', name: ref.slot.name } };
     }
     if (wanted === 'launcher') throw new VaultError('VALIDATION', `The launcher form is for servers started by a command; ${server} is remote (use the proxy or the header form).`, { field: 'form' });
     if (ref.slot.kind !== 'header') throw new VaultError('VALIDATION', `${server} is remote: it takes a key in a header, not a variable.`, { field: 'ref.slot' });
-    if (!HEADER_NAME.test(ref.slot.name)) throw new VaultError('VALIDATION', 'Header name may use only letters, digits and - (an HTTP header name).', { field: 'ref.slot.name' });
+    if (!HEADER_NAME_PATTERN.test(ref.slot.name)) throw new VaultError('VALIDATION', `${HEADER_NAME_RULE}.`, { field: 'ref.slot.name' });
     // A server reached through the proxy is first taken back to its remote form (its key's header replaced below).
     let { text } = target;
     let current = entry;
@@ -314,7 +303,7 @@ export class McpService {
       return { next, form: 'proxy', holdsSecret: false, keyId, slot: { kind: 'header', name } };
     }
     const value = await secret();
-    const next = withHeader(text, current, name, scheme ? `${scheme} ${value}` : value);
+    const next = withHeader(text, current, name, headerValue(scheme, value));
     return { next, form: 'header', holdsSecret: true, keyId, slot: { kind: 'header', name } };
   }
 
@@ -346,7 +335,7 @@ export class McpService {
         return plan(withoutLauncherKey(text, entry, slot.name, secret), writeValue);
       case 'proxy': {
         const scheme = entry.proxy!.scheme;
-        return plan(fromProxy(text, entry, config.view.client, secret === null ? null : scheme ? `${scheme} ${secret}` : secret), writeValue);
+        return plan(fromProxy(text, entry, config.view.client, secret === null ? null : headerValue(scheme, secret)), writeValue);
       }
       case 'header':
         return plan(writeValue ? text : withoutHeader(text, entry, slot.name), writeValue);

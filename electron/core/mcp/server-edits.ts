@@ -11,7 +11,7 @@
 import { buildLaunched, proxyArgs, type LauncherCommand, type LauncherKey } from '../../../shared/mcp-launcher';
 import { PROXY_KEY_VAR, type McpClientId } from '../../../shared/mcp';
 import { editJson, parseJsonc, valueAt, type JsonEdit } from './jsonc-edits';
-import { extraHeaders, type ServerEntry } from './server-entries';
+import { extraHeaders, isObject, type ServerEntry } from './server-entries';
 
 /** Clients whose stdio entries carry `type: "stdio"` (VS Code requires it; Claude Code writes it). */
 const TYPED_CLIENTS: readonly McpClientId[] = ['vscode', 'claude-code'];
@@ -24,7 +24,7 @@ function at(entry: ServerEntry, ...relative: string[]): string[] {
 function dropIfEmptied(text: string, path: string[]): string {
   const parsed = parseJsonc(text);
   const value = parsed.ok ? valueAt(parsed.root, path) : undefined;
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 0 ? editJson(text, [{ remove: path }]) : text;
+  return isObject(value) && Object.keys(value).length === 0 ? editJson(text, [{ remove: path }]) : text;
 }
 
 /** The name a header has in the server's `headers` (any case), or `name` when it has none yet. */

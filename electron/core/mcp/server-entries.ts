@@ -32,7 +32,8 @@ export interface ServerEntry {
   proxy: (ProxyOptions & { variable: string }) | null;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -5,6 +5,7 @@
 import { maskSecret } from '../../../shared/exports';
 import { detectPrefix, looksLikeSecret, MIN_SECRET_LENGTH } from '../../../shared/key-format';
 import { CLIENT_PLACEHOLDER, type McpSlotKind, type McpSlotState } from '../../../shared/mcp';
+import { parseKeyArg } from '../../../shared/mcp-launcher';
 import { looksLikeKey } from '../exports/preview';
 
 /** Header names that carry a credential: Authorization, and names ending in key, token or secret (X-API-Key). */
@@ -134,7 +135,7 @@ export function maskArgs(args: readonly string[]): string[] {
   return args.map((arg, i) => {
     const previous = i > 0 ? args[i - 1]! : '';
     // The launcher's `--key <id>=<VAR>` names a key and a variable: no secret.
-    if (previous === '--key' && /^[^=\s]+=[A-Za-z_][A-Za-z0-9_]*$/.test(arg)) return arg;
+    if (previous === '--key' && parseKeyArg(arg)) return arg;
     const header = /^([\w-]+):\s*(.*)$/.exec(arg);
     if (header && (previous === '--extra-header' || previous === '--header' || KEY_HEADER.test(header[1]!))) {
       return `${header[1]}: ${shownValue('header', header[2]!)}`;

@@ -7,12 +7,12 @@
  */
 import { isVaultError } from '../../../shared/errors';
 import { describeModeChange, type ExportReport } from '../../../shared/exports';
-import type { McpConnectionRecord } from '../../../shared/mcp';
+import { headerValue, type McpConnectionRecord } from '../../../shared/mcp';
 import path from 'node:path';
 import { readConfigText, writeConfigText } from './config-files';
 import { fileEditError, parseJsonc, valueAt } from './jsonc-edits';
 import { fromProxy, headerNameIn, withHeader, withoutHeader, withoutLauncherKey } from './server-edits';
-import { serverEntry, type ServerEntry } from './server-entries';
+import { isObject, serverEntry, type ServerEntry } from './server-entries';
 import { headerToken } from './slot-values';
 
 function base(record: McpConnectionRecord): Pick<ExportReport, 'file' | 'variable' | 'form' | 'client' | 'server'> {
@@ -29,8 +29,8 @@ export async function serverOf(record: McpConnectionRecord): Promise<{ text: str
   const parsed = parseJsonc(text);
   if (!parsed.ok) throw new Error(`${record.file} does not parse (line ${parsed.line}, column ${parsed.column}); it was left untouched.`);
   const value = valueAt(parsed.root, record.serverPath);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ServerGone(`The server "${record.server}" is no longer in the file.`);
-  return { text, entry: serverEntry(record.server, [...record.serverPath], value as Record<string, unknown>) };
+  if (!isObject(value)) throw new ServerGone(`The server "${record.server}" is no longer in the file.`);
+  return { text, entry: serverEntry(record.server, [...record.serverPath], value) };
 }
 
 /** Does the server still run with the record's key (its launcher's variable, or its proxy)? */
@@ -79,7 +79,7 @@ export function rotateInConfigs(records: McpConnectionRecord[], oldValue: string
     const { scheme, token } = headerToken(current ?? '');
     if (current !== undefined && token === newValue) return { ...base(record), outcome: 'unchanged' };
     if (current === undefined || token !== oldValue) return changedByHand(record);
-    return write(record, text, withHeader(text, entry, record.slot.name, scheme ? `${scheme} ${newValue}` : newValue), true, 'updated');
+    return write(record, text, withHeader(text, entry, record.slot.name, headerValue(scheme, newValue)), true, 'updated');
   });
 }
 
