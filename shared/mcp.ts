@@ -100,7 +100,11 @@ export interface McpConnectionRecord {
   slot: { kind: McpSlotKind; name: string };
   form: McpConnectionForm;
   at: string;
+  /** The proxy form: the property that held the server's URL before (`url`, or Windsurf's `serverUrl`), written back when it is undone. */
+  urlKey?: McpUrlKey;
 }
+
+export type McpUrlKey = 'url' | 'serverUrl';
 
 /** A slot named as the renderer and the CLI name it. */
 export interface McpSlotRef {

@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { McpService } from '../../electron/core/mcp/mcp-service';
-import { parseJsonc } from '../../electron/core/mcp/jsonc-edits';
+import { editJson, parseJsonc } from '../../electron/core/mcp/jsonc-edits';
 import { Vault } from '../../electron/core/vault';
 import type { McpChange, McpClientId, McpScope, McpServerView, McpSlotKind } from '../../shared/mcp';
 import type { ActivityEvent } from '../../shared/types';
@@ -268,6 +268,19 @@ describe('remote servers: the proxy form and the header form', () => {
     expect(result.tightened).toEqual({ was: '644', now: '600' });
     expect(parseJsonc(h.read(FILES.windsurf))).toEqual(parseJsonc(original));
     expect(mcp.connectionsOf(imported.keyId)).toEqual([]);
+  });
+
+  it('Windsurf: a server written with `url` (not `serverUrl`) gets `url` back when the proxy form is undone', async () => {
+    const secret = `mcp_sk_${'w'.repeat(32)}`;
+    const remote = { url: 'https://remote.example.com/mcp', headers: { Authorization: `Bearer ${secret}` } };
+    fs.writeFileSync(h.file(FILES.windsurf), editJson(h.read(FILES.windsurf), [{ set: ['mcpServers', 'remote'], value: remote }]));
+    const original = h.read(FILES.windsurf);
+    const slot = await ref('windsurf', 'remote', 'header', 'Authorization');
+    const { keyId, form } = await mcp.apply({ action: 'import', ref: slot });
+    expect(form).toBe('proxy');
+    expect(h.read(FILES.windsurf)).not.toContain(secret);
+    await applyChecked(FILES.windsurf, { action: 'disconnect', ref: slot, keyId, writeValue: true }, ['mcpServers', 'remote']);
+    expect(parseJsonc(h.read(FILES.windsurf))).toEqual(parseJsonc(original));
   });
 
   it('the header form writes the key in the key’s own style, owner-only', async () => {

@@ -31,6 +31,7 @@ import {
   type McpServerView,
   type McpSlot,
   type McpSlotRef,
+  type McpUrlKey,
 } from '../../../shared/mcp';
 import { parseOrThrow, secretSchema } from '../../../shared/schemas';
 import type { HttpHeaderStyle, KeyView } from '../../../shared/types';
@@ -41,7 +42,7 @@ import { Projects } from '../projects';
 import type { Vault } from '../vault';
 import { ClientConfigs, type ConfigFilter, type LoadedConfig } from './client-configs';
 import { writeConfigText } from './config-files';
-import { connectionsOfKey, sameSlot, withConnections, withoutConnections } from './connection-records';
+import { connectionsOf, connectionsOfKey, sameSlot, withConnections, withoutConnections } from './connection-records';
 import { fileEditError } from './jsonc-edits';
 import { describeName, serverLabel, slotLabel } from './labels';
 import { serverDiff } from './change-preview';
@@ -93,6 +94,8 @@ interface Plan {
   keyId: string;
   /** The slot as recorded: a header under the name it has in the file. */
   slot: McpSlotRef['slot'];
+  /** The proxy form: the property the server's URL was in (recorded, so that undoing the form writes it back there). */
+  urlKey?: McpUrlKey;
 }
 
 /** The header style a key imported from a header gets, so that it is sent the same way later (copy, proxy). */
@@ -166,7 +169,15 @@ export class McpService {
       await this.vault.store.update((data) => ({ data: withoutConnections(data, [place]), result: undefined }));
     } else {
       const at = new Date(this.vault.now()).toISOString();
-      const record: McpConnectionRecord = { keyId: plan.keyId, client: config.view.client, ...place, server: entry.name, form: plan.form as McpConnectionForm, at };
+      const record: McpConnectionRecord = {
+        keyId: plan.keyId,
+        client: config.view.client,
+        ...place,
+        server: entry.name,
+        form: plan.form as McpConnectionForm,
+        at,
+        ...(plan.urlKey && { urlKey: plan.urlKey }),
+      };
       await this.vault.recordUses('exported', [{ id: plan.keyId, detail: `${serverLabel(config.view.client, entry.name)} in ${config.label} (${plan.slot.name}, ${plan.form})` }], {
         at,
         alongWith: (data) => withConnections(data, [record]),
@@ -277,7 +288,7 @@ export class McpService {
       if (entry.proxy.header.toLowerCase() !== ref.slot.name.toLowerCase()) {
         throw new VaultError('CONFLICT', `${server} is reached through the proxy with its key in ${entry.proxy.header}: disconnect it first.`);
       }
-      text = fromProxy(text, entry, config.view.client, null);
+      text = fromProxy(text, entry, config.view.client, null, this.proxyRecord(config, entry)?.urlKey);
       const back = entryIn(text, entry);
       if (!back) throw new VaultError('INTERNAL', 'The server could not be read back after the edit.');
       current = back;
@@ -300,7 +311,7 @@ export class McpService {
         throw new VaultError('CONFLICT', `Header ${describeName(other.name)} of ${server} also holds a key, and the proxy would pass it on in its command line: import or remove it first, or use the header form.`);
       }
       const next = toProxy(text, current, config.view.client, this.launcher, keyId, { name, scheme });
-      return { next, form: 'proxy', holdsSecret: false, keyId, slot: { kind: 'header', name } };
+      return { next, form: 'proxy', holdsSecret: false, keyId, slot: { kind: 'header', name }, ...(current.urlKey && { urlKey: current.urlKey }) };
     }
     const value = await secret();
     const next = withHeader(text, current, name, headerValue(scheme, value));
@@ -335,11 +346,18 @@ export class McpService {
         return plan(withoutLauncherKey(text, entry, slot.name, secret), writeValue);
       case 'proxy': {
         const scheme = entry.proxy!.scheme;
-        return plan(fromProxy(text, entry, config.view.client, secret === null ? null : headerValue(scheme, secret)), writeValue);
+        const value = secret === null ? null : headerValue(scheme, secret);
+        return plan(fromProxy(text, entry, config.view.client, value, this.proxyRecord(config, entry)?.urlKey), writeValue);
       }
       case 'header':
         return plan(writeValue ? text : withoutHeader(text, entry, slot.name), writeValue);
     }
+  }
+
+  /** The record of a server in the proxy form (its key's header), if it was connected here. */
+  private proxyRecord(config: LoadedConfig, entry: ServerEntry): McpConnectionRecord | undefined {
+    const place = { file: config.view.file, serverPath: entry.path, slot: { kind: 'header' as const, name: entry.proxy!.header } };
+    return connectionsOf(this.vault.store.read()).find((r) => r.form === 'proxy' && sameSlot(r, place));
   }
 
   private keyNameOf(keyId: string): string {

@@ -9,7 +9,7 @@
  * A client's placeholder is never replaced: callers refuse such slots before they get here.
  */
 import { buildLaunched, proxyArgs, type LauncherCommand, type LauncherKey } from '../../../shared/mcp-launcher';
-import { PROXY_KEY_VAR, type McpClientId } from '../../../shared/mcp';
+import { PROXY_KEY_VAR, type McpClientId, type McpUrlKey } from '../../../shared/mcp';
 import { editJson, parseJsonc, valueAt, type JsonEdit } from './jsonc-edits';
 import { extraHeaders, isObject, type ServerEntry } from './server-entries';
 
@@ -88,15 +88,18 @@ export function toProxy(text: string, entry: ServerEntry, client: McpClientId, l
   return editJson(text, edits);
 }
 
-/** The remote server the proxy form stood for, with its other headers, and the key's header when `headerValue` is given. */
-export function fromProxy(text: string, entry: ServerEntry, client: McpClientId, headerValue: string | null): string {
+/**
+ * The remote server the proxy form stood for, with its other headers, and the key's header when `headerValue` is
+ * given; its URL under `urlKey` (the property it had before, as recorded; by default the client's own).
+ */
+export function fromProxy(text: string, entry: ServerEntry, client: McpClientId, headerValue: string | null, urlKey?: McpUrlKey): string {
   const proxy = entry.proxy!;
   const headers: Record<string, string> = Object.fromEntries(extraHeaders(entry));
   if (headerValue !== null) headers[proxy.header] = headerValue;
   const typed = TYPED_CLIENTS.includes(client) || (proxy.transport === 'sse' && !/\/sse\/?$/.test(proxy.url));
   const edits: JsonEdit[] = [
     ...(typed ? [{ set: at(entry, 'type'), value: proxy.transport }] : []),
-    { set: at(entry, client === 'windsurf' ? 'serverUrl' : 'url'), value: proxy.url },
+    { set: at(entry, urlKey ?? (client === 'windsurf' ? 'serverUrl' : 'url')), value: proxy.url },
     ...(Object.keys(headers).length > 0 ? [{ set: at(entry, 'headers'), value: headers }] : []),
     { remove: at(entry, 'command') },
     { remove: at(entry, 'args') },

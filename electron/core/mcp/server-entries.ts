@@ -5,7 +5,7 @@
  * out, with the JSON paths the edits need.
  */
 import { parseLaunched, parseProxy, type LaunchedCommand, type ProxyOptions } from '../../../shared/mcp-launcher';
-import type { McpServerForm } from '../../../shared/mcp';
+import type { McpServerForm, McpUrlKey } from '../../../shared/mcp';
 import { parseJsonc, valueAt } from './jsonc-edits';
 
 export interface ServerEntry {
@@ -22,12 +22,10 @@ export interface ServerEntry {
   args: string[];
   /** The environment's text values, in file order. */
   env: [string, string][];
-  /** Which property holds the URL: `url`, or `serverUrl` (Windsurf). */
-  urlKey: 'url' | 'serverUrl';
+  /** Which property holds the URL: `url`, or `serverUrl` (Windsurf); null when none does (stdio, or the proxy form). */
+  urlKey: McpUrlKey | null;
   url: string | null;
   headers: [string, string][];
-  /** The `type` property as written, if any. */
-  type: string | null;
   launched: LaunchedCommand | null;
   proxy: (ProxyOptions & { variable: string }) | null;
 }
@@ -59,8 +57,8 @@ export function serverEntry(name: string, path: string[], value: Record<string, 
   const commandAt = nested ? ['command', 'path'] : ['command'];
   const command = typeof holder[nested ? 'path' : 'command'] === 'string' ? (holder[nested ? 'path' : 'command'] as string) : null;
   const args = strings(holder.args);
-  const urlKey = typeof value.url !== 'string' && typeof value.serverUrl === 'string' ? 'serverUrl' : 'url';
-  const url = typeof value[urlKey] === 'string' ? (value[urlKey] as string) : null;
+  const urlKey = typeof value.url === 'string' ? 'url' : typeof value.serverUrl === 'string' ? 'serverUrl' : null;
+  const url = urlKey === null ? null : (value[urlKey] as string);
   const type = typeof value.type === 'string' ? value.type : null;
   const launched = command === null ? null : parseLaunched(command, args);
   const proxy = launched ? parseProxy(launched) : null;
@@ -79,7 +77,6 @@ export function serverEntry(name: string, path: string[], value: Record<string, 
     urlKey,
     url: proxy ? proxy.url : url,
     headers: textEntries(value.headers),
-    type,
     launched,
     proxy,
   };

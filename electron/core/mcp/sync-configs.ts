@@ -110,7 +110,7 @@ export async function removeFromConfigs(records: McpConnectionRecord[], value: s
         return write(record, text, withoutHeader(text, entry, headerNameIn(entry, record.slot.name)), false, 'removed');
       }
       if (!stillLaunches(entry, record)) return changedByHand(record);
-      const next = record.form === 'proxy' ? fromProxy(text, entry, record.client, null) : withoutLauncherKey(text, entry, record.slot.name, null);
+      const next = record.form === 'proxy' ? fromProxy(text, entry, record.client, null, record.urlKey) : withoutLauncherKey(text, entry, record.slot.name, null);
       return write(record, text, next, false, 'removed');
     },
   );
