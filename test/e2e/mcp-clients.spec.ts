@@ -7,6 +7,7 @@
  * is ever on the page; the leak scan after each test knows the fixture keys as secrets.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ClientHome } from '../helpers/mcp-client-home';
 import type { CliKey } from './session';
@@ -281,6 +282,49 @@ test('the Use dialog connects a key to an MCP server, with the same preview', as
   await expect(detail.getByRole('region', { name: 'Used in' }).getByRole('list', { name: 'MCP servers' })).toContainText(/Windsurf\s*brave-search/);
   // Focus is back on Use…, as after a write into a .env file.
   await expect(detail.getByRole('button', { name: 'Use…' })).toBeFocused();
+});
+
+test('revoke can take the key out of its MCP servers too: the launcher is gone, the report names the server', async ({ app }) => {
+  const { page } = app;
+  const h = app.writeClientFixtures();
+  const file = h.userFile('windsurf');
+  const env = path.join(app.makeProject('search-app'), '.env');
+  const key = await app.createKey('brave key');
+  await app.cli(['use', 'brave key', '--env', env]);
+  await page.reload();
+
+  // Connected to Windsurf's brave-search through the launcher (its empty slot).
+  await openMcp(page);
+  await slot(page, 'brave-search', 'BRAVE_API_KEY').getByRole('button', { name: 'Connect key…' }).click();
+  const connect = page.getByRole('dialog', { name: 'Connect a key to brave-search' });
+  await connect.getByLabel('Key', { exact: true }).selectOption(key.id);
+  await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(slot(page, 'brave-search', 'BRAVE_API_KEY')).toContainText('Connected');
+  expect(fs.readFileSync(file, 'utf8')).toContain(`${key.id}=BRAVE_API_KEY`);
+
+  // Revoke names the .env file and the server, and offers to take the key out of both.
+  await nav(page, 'Keys').click();
+  await (await openDetail(page, 'brave key')).getByRole('button', { name: 'Revoke' }).click();
+  const revoke = page.getByRole('dialog', { name: 'Revoke brave key?' });
+  const also = revoke.getByRole('checkbox', { name: 'Also take the key out of 1 .env file and 1 MCP server' });
+  await expect(also).not.toBeChecked();
+  await expect(revoke.getByRole('list', { name: 'Files this key was written to' }).getByRole('listitem')).toHaveCount(1);
+  await expect(revoke.getByRole('list', { name: 'MCP servers this key is connected to' })).toHaveText(/^Windsurf · brave-search · BRAVE_API_KEY \(launcher\)$/);
+  await also.check();
+  await revoke.getByRole('button', { name: 'Revoke key' }).click();
+  const report = page.getByRole('dialog', { name: 'Key revoked' });
+  await expect(report.getByText('Removed from 1 .env file and 1 MCP server.')).toBeVisible();
+  const items = report.getByRole('list', { name: '.env files and MCP servers' }).getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'brave-search' })).toContainText(/Windsurf\s*brave-search\s*BRAVE_API_KEY · launcher\s*Removed/);
+  await report.getByRole('button', { name: 'Done' }).click();
+
+  // The server is back to its own command: no launcher, no key id; the .env file keeps no value.
+  const brave = JSON.parse(fs.readFileSync(file, 'utf8')).mcpServers['brave-search'];
+  expect(brave).toEqual({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-brave-search'] });
+  expect(fs.readFileSync(file, 'utf8')).not.toContain(key.id);
+  expect(fs.readFileSync(env, 'utf8')).not.toContain(key.secret);
+  await expect(page.getByRole('complementary', { name: 'brave key' }).getByRole('list', { name: 'MCP servers' })).toHaveCount(0);
 });
 
 test('screenshot: the MCP clients screen, and an import previewed in dark mode', async ({ app }) => {

@@ -63,7 +63,7 @@ export function keysHandlers({ vault, settings, clipboard, exports, confirmation
   /** Before a revoke or delete that would destroy the last copy of the value: main's own dialog. */
   async function confirmDestroying(key: KeyView, action: 'Revoke' | 'Delete', removeFromFiles: boolean | undefined): Promise<void> {
     if (!(await destroysOnlyCopy(key, removeFromFiles))) return;
-    const files = removeFromFiles ? ' It is also taken out of the .env files it was written to.' : ' No .env file keeps a copy.';
+    const files = removeFromFiles ? ' It is also taken out of the .env files and MCP client configs it went to.' : ' No .env file or MCP client config keeps a copy.';
     await confirmations.require({
       title: `${action} a key`,
       message: `${action} key “${key.name}”?`,

@@ -1,7 +1,7 @@
-/** A dialog with the per-file report of a revoke or delete: what was done in each .env file. */
+/** A dialog with the per-file report of a revoke or delete: what was done in each .env file and MCP client server. */
 import type { ExportReport } from '../../../shared/exports';
 import { Dialog } from '../ui/Dialog';
-import { FileReportList, summarizeReports } from './FileReportList';
+import { FileReportList, reportPlacesTitle, summarizeReports } from './FileReportList';
 
 interface FileReportDialogProps {
   title: string;
@@ -15,7 +15,7 @@ export function FileReportDialog({ title, done, reports, onClose }: FileReportDi
     <Dialog title={title} onClose={onClose} size="small">
       <div className="dialog-body">
         <p>{summarizeReports(reports, done)}</p>
-        <FileReportList reports={reports} label=".env files" />
+        <FileReportList reports={reports} label={reportPlacesTitle(reports)} />
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button button-primary" onClick={onClose}>

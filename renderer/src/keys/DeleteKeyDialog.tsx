@@ -9,6 +9,7 @@ import { errorMessage, vaultApi } from '../vaultApi';
 import { useFileReportStore } from '../exports/fileReportStore';
 import { RemoveFromFilesField } from '../exports/RemoveFromFilesField';
 import { useKeyExports } from '../exports/useKeyExports';
+import { useKeyConnections } from '../mcp/useKeyConnections';
 import { destroysLastCopy, LastCopyNote } from './LastCopyNote';
 
 export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
@@ -19,8 +20,12 @@ export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
   const removeKey = useKeysStore((s) => s.removeKey);
   const toast = useUiStore((s) => s.toast);
   const matches = typed === keyView.name;
-  // A revoked key's value is gone: the files cannot be told apart from hand edits, so they are not offered.
+  // A revoked key's value is gone: its .env files and headers cannot be told apart from hand edits, so they are not
+  // offered; a server started through the vault with it names the key by id, and can still be taken out.
+  const revoked = keyView.status === 'revoked';
   const { exports } = useKeyExports(keyView.id);
+  const { places: allConnections } = useKeyConnections(keyView.id);
+  const connections = revoked ? (allConnections?.filter((c) => c.form !== 'header') ?? null) : allConnections;
   const [removeFromFiles, setRemoveFromFiles] = useState(false);
   const showFileReport = useFileReportStore((s) => s.show);
 
@@ -62,8 +67,8 @@ export function DeleteKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         <input id={id} className="input mono" value={typed} autoComplete="off" spellCheck={false} onChange={(event) => setTyped(event.target.value)} />
       </div>
       {keyView.status === 'revoked' || keyView.source !== 'imported' ? null : <p>{IMPORTED_KEY_NOTE}</p>}
-      {keyView.status === 'revoked' ? null : <RemoveFromFilesField exports={exports} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />}
-      <LastCopyNote show={destroysLastCopy(keyView, exports, removeFromFiles)} />
+      <RemoveFromFilesField exports={revoked ? [] : exports} connections={connections} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />
+      <LastCopyNote show={destroysLastCopy(keyView, exports, connections, removeFromFiles)} />
     </ConfirmDialog>
   );
 }

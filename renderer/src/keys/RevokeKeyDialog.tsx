@@ -10,6 +10,7 @@ import { errorMessage, vaultApi } from '../vaultApi';
 import { FileReportDialog } from '../exports/FileReportDialog';
 import { RemoveFromFilesField } from '../exports/RemoveFromFilesField';
 import { useKeyExports } from '../exports/useKeyExports';
+import { useKeyConnections } from '../mcp/useKeyConnections';
 import { destroysLastCopy, LastCopyNote } from './LastCopyNote';
 
 export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClose(): void }) {
@@ -18,6 +19,7 @@ export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
   const upsertKey = useKeysStore((s) => s.upsertKey);
   const toast = useUiStore((s) => s.toast);
   const { exports } = useKeyExports(keyView.id);
+  const { places: connections } = useKeyConnections(keyView.id);
   const [removeFromFiles, setRemoveFromFiles] = useState(false);
   const [reports, setReports] = useState<ExportReport[] | null>(null);
 
@@ -49,8 +51,8 @@ export function RevokeKeyDialog({ keyView, onClose }: { keyView: KeyView; onClos
         <li>This cannot be undone. To use the service again, create a new key.</li>
         {keyView.source === 'imported' ? <li>{IMPORTED_KEY_NOTE}</li> : null}
       </ul>
-      <RemoveFromFilesField exports={exports} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />
-      <LastCopyNote show={destroysLastCopy(keyView, exports, removeFromFiles)} />
+      <RemoveFromFilesField exports={exports} connections={connections} checked={removeFromFiles} onChange={setRemoveFromFiles} disabled={busy} />
+      <LastCopyNote show={destroysLastCopy(keyView, exports, connections, removeFromFiles)} />
     </ConfirmDialog>
   );
 }

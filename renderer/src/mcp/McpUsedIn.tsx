@@ -2,19 +2,16 @@
  * Key detail, under its .env files: the MCP client servers the key is connected to (mcp:forKey) — client, server,
  * slot and how the key gets there. Loaded again whenever the vault's keys reload.
  */
-import { MCP_CLIENT_NAMES, type McpConnectionView } from '../../../shared/mcp';
+import { MCP_CLIENT_NAMES } from '../../../shared/mcp';
 import { describeLastUsed, formatDateTime } from '../format';
-import { useKeyPlaces } from '../hooks/useKeyPlaces';
 import { useKeysStore } from '../keys/keysStore';
 import { UsedInItem } from '../exports/UsedInItem';
-import { vaultApi } from '../vaultApi';
 import { FORM_LABELS, slotLabel } from './mcpLabels';
+import { useKeyConnections } from './useKeyConnections';
 import './mcp.css';
 
-const loadConnections = (id: string): Promise<McpConnectionView[]> => vaultApi().mcp.forKey({ id });
-
 export function McpUsedIn({ keyId }: { keyId: string }) {
-  const { places: connections, error } = useKeyPlaces(keyId, loadConnections);
+  const { places: connections, error } = useKeyConnections(keyId);
   const now = useKeysStore((s) => s.now);
 
   if (error && !connections) return <p className="field-error">{error}</p>;
