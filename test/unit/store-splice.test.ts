@@ -75,9 +75,14 @@ describe('the store writes through it', () => {
   let home: string;
   afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
-  it('an update of one record leaves the file as a full encode would, and readable by a fresh open', async () => {
+  it('an update of one record is spliced in: every other byte as it was, readable by a fresh open', async () => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpkv-splice-'));
-    fs.writeFileSync(storeFilePath(home), serializeStore(vaultOf(200)), { mode: 0o600 });
+    // One record the updates leave alone is written with an escape a full encode would not use (`\u00fc` for ü): it
+    // stays only if the writes splice the changed records in rather than encode the whole file.
+    const escaped = 'key 100 “\\u00fcnïcode”';
+    const base = serializeStore(vaultOf(200)).toString('utf8').replace('key 100 “ünïcode”', escaped);
+    expect(base).toContain(escaped);
+    fs.writeFileSync(storeFilePath(home), base, { mode: 0o600 });
     const store = new MetadataStore(openBackend(home));
     for (let round = 0; round < 3; round++) {
       await store.update((data) => {
@@ -87,7 +92,9 @@ describe('the store writes through it', () => {
     }
     const written = fs.readFileSync(storeFilePath(home), 'utf8');
     const fresh = new MetadataStore(openBackend(home)).read();
-    expect(written).toBe(serializeStore(fresh).toString('utf8'));
+    expect(written, 'spliced: the untouched record keeps its escape').toContain(escaped);
+    expect(written.replace(escaped, 'key 100 “ünïcode”')).toBe(serializeStore(fresh).toString('utf8'));
+    expect(fresh.keys[(100).toString(16).padStart(16, '0')]!.name).toBe('key 100 “ünïcode” {braces} "quotes"');
     expect([0, 7, 14].map((i) => fresh.keys[Object.keys(fresh.keys)[i]!]!.usageCount)).toEqual([1000, 1001, 1002]);
     expect(Object.keys(fresh.keys)).toHaveLength(200);
     expect(fs.statSync(storeFilePath(home)).mode & 0o777).toBe(0o600);
