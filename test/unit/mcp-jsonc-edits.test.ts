@@ -4,7 +4,7 @@
  * jsonc-parser's own `modify` breaks a file or reformats it.
  */
 import { describe, expect, it } from 'vitest';
-import { editJson, parseJsonc, styleOf } from '../../electron/core/mcp/jsonc-edits';
+import { editJson, JsonEditError, parseJsonc, styleOf } from '../../electron/core/mcp/jsonc-edits';
 
 const lines = (text: string) => text.split('\n');
 
@@ -70,6 +70,17 @@ describe('setting a property', () => {
   it('keeps a BOM and non-ASCII text as they are', () => {
     const text = '\uFEFF{\n  "名前": "✓ 🔑",\n  "a": "x"\n}\n';
     expect(editJson(text, [{ set: ['a'], value: 'ü' }])).toBe('\uFEFF{\n  "名前": "✓ 🔑",\n  "a": "ü"\n}\n');
+  });
+});
+
+describe('refusals', () => {
+  it('a key written twice on the edited path (clients read the last one; an edit could change the other)', () => {
+    const text = '{\n  "servers": {\n    "a": { "env": { "K": "1" } },\n    "a": { "env": { "K": "2" } }\n  },\n  "b": 1,\n  "b": 2\n}\n';
+    expect(() => editJson(text, [{ set: ['servers', 'a', 'env', 'K'], value: 'v' }])).toThrow(new JsonEditError('servers.a is written more than once'));
+    expect(() => editJson(text, [{ remove: ['servers', 'a', 'env', 'K'] }])).toThrow(new JsonEditError('servers.a is written more than once'));
+    expect(() => editJson(text, [{ set: ['b'], value: 3 }])).toThrow(new JsonEditError('b is written more than once'));
+    // A duplicate elsewhere in the file is not in the way.
+    expect(editJson(text, [{ set: ['servers', 'c'], value: 1 }])).toContain('"c": 1');
   });
 });
 

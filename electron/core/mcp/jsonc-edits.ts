@@ -227,6 +227,28 @@ export function fileEditError(error: unknown, label: string): unknown {
   return new VaultError('FILE_ERROR', `${label} cannot be edited safely (${error.message}); it was left untouched.`);
 }
 
+/**
+ * The property `path[depth]` of `object`, or undefined. A key written twice is refused: clients read the last one,
+ * and an edit of one of them could leave the other in force.
+ */
+function propertyOf(object: Node, path: JsonPath, depth: number): Node | undefined {
+  const props = object.children?.filter((p) => p.children?.[0]?.value === path[depth]) ?? [];
+  if (props.length > 1) throw new JsonEditError(`${path.slice(0, depth + 1).join('.')} is written more than once`);
+  return props[0];
+}
+
+/** The property at `path`, or undefined when the path is not there. */
+function propertyAt(root: Node, path: JsonPath): Node | undefined {
+  let object: Node | undefined = root;
+  let prop: Node | undefined;
+  for (let i = 0; i < path.length && object?.type === 'object'; i++) {
+    prop = propertyOf(object, path, i);
+    if (!prop || i === path.length - 1) return prop;
+    object = prop.children?.[1];
+  }
+  return undefined;
+}
+
 /** One edit on the text; the path's parent objects are created as needed, a path that is not there is no removal. */
 function applyOne(text: string, edit: JsonEdit): string {
   const body = parseable(text);
@@ -234,14 +256,13 @@ function applyOne(text: string, edit: JsonEdit): string {
   if (!root || root.type !== 'object') throw new JsonEditError('it does not hold a JSON object');
   const style = styleOf(text);
   if ('remove' in edit) {
-    const node = findNodeAtLocation(root, [...edit.remove]);
-    if (!node || node.parent?.type !== 'property') return text;
-    return applyEdits(text, removalEdits(body, node.parent));
+    const prop = propertyAt(root, edit.remove);
+    return prop ? applyEdits(text, removalEdits(body, prop)) : text;
   }
   const path = edit.set;
   let object = root;
   for (let i = 0; i < path.length; i++) {
-    const prop = object.children?.find((p) => p.children?.[0]?.value === path[i]);
+    const prop = propertyOf(object, path, i);
     const valueNode = prop?.children?.[1];
     if (!valueNode) {
       // Absent from here on: one property holding the rest of the path.
