@@ -11,15 +11,14 @@
  */
 import { Option, type Command } from 'commander';
 import { VaultError } from '../../../shared/errors';
-import { headerValue } from '../../../shared/mcp';
+import { HEADER_NAME_PATTERN, headerValue, VARIABLE_NAME_PATTERN } from '../../../shared/mcp';
 import { removeFromEnvironment } from '../environ-scrub';
 import type { CliIo } from '../io';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** RFC 9110 token: a header's name, or an authentication scheme. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** RFC 9110 token: a header's name, or an authentication scheme (the same rule as a header name). */
+const TOKEN = HEADER_NAME_PATTERN;
 /** What an HTTP header value may hold (fetch takes bytes 0x00-0xFF; no line breaks or other control characters). */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -33,7 +32,7 @@ interface ProxyCommandOptions {
 
 /** The key from VAR, taken out of this process's environment before anything else can see or pass it on. */
 function takeKey(variable: string): string {
-  if (!VARIABLE.test(variable)) throw new VaultError('VALIDATION', '--from-env needs a variable name (letters, digits and _).');
+  if (!VARIABLE_NAME_PATTERN.test(variable)) throw new VaultError('VALIDATION', '--from-env needs a variable name (letters, digits and _).');
   const key = process.env[variable];
   removeFromEnvironment(variable);
   if (!key) {
