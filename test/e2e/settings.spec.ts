@@ -130,7 +130,7 @@ test('Check the vault: healthy; an orphan keychain entry is found, Repair adds i
   const check = page.getByRole('button', { name: 'Check the vault' });
   await check.click();
   const result = setting(page, 'Health check').getByRole('status');
-  await expect(result).toHaveText('The vault is healthy: 2 keys, 2 keychain entries and 0 .env exports checked.');
+  await expect(result).toHaveText('The vault is healthy: 2 keys, 2 keychain entries, 0 .env exports, 0 MCP servers checked.');
   await expect(page.getByRole('button', { name: 'Repair' })).toHaveCount(0);
 
   // A value in the keychain with no record (as a lost vault file would leave it).
@@ -145,7 +145,7 @@ test('Check the vault: healthy; an orphan keychain entry is found, Repair adds i
   await page.getByRole('button', { name: 'Repair' }).click();
   await expect(result).toContainText('Repaired');
   await expect(result).toContainText(`Added the keychain's key ${orphanId} back as "Recovered key ${orphanId}".`);
-  await expect(result).toContainText('The vault is healthy: 3 keys, 3 keychain entries and 0 .env exports checked.');
+  await expect(result).toContainText('The vault is healthy: 3 keys, 3 keychain entries, 0 .env exports, 0 MCP servers checked.');
   await expect(page.getByRole('button', { name: 'Repair' })).toHaveCount(0);
   const listed = await app.listKeys();
   expect(listed.map((k) => k.name).sort()).toEqual(['Recovered key 0123456789abcdef', 'alpha', 'beta']);

@@ -1,5 +1,5 @@
 /**
- * "Check the vault": store against keychain, record shapes, file modes and .env exports. Lists what is
+ * "Check the vault": store against keychain, record shapes, file modes, .env exports and MCP client configs. Lists what is
  * wrong and what Repair would do about each; Repair does it and says what it did. Reads the whole
  * keychain, so it runs only when asked.
  */
@@ -24,8 +24,9 @@ interface Done {
   repairedRun: boolean;
 }
 
-function healthyLine({ keys, secrets, exports }: DoctorReport['checked']): string {
-  return `The vault is healthy: ${plural(keys, 'key')}, ${plural(secrets, 'keychain entry', 'keychain entries')} and ${plural(exports, '.env export')} checked.`;
+function healthyLine({ keys, secrets, exports, mcpServers }: DoctorReport['checked']): string {
+  const servers = mcpServers === undefined ? '' : `, ${plural(mcpServers, 'MCP server')}`;
+  return `The vault is healthy: ${plural(keys, 'key')}, ${plural(secrets, 'keychain entry', 'keychain entries')}, ${plural(exports, '.env export')}${servers} checked.`;
 }
 
 function FindingItem({ finding }: { finding: Finding }) {
