@@ -58,9 +58,11 @@ export function parseScope(value: string): McpScope {
   throw new VaultError('VALIDATION', `Unknown scope "${value.slice(0, 40)}"; scopes: ${SCOPES.join(', ')}.`);
 }
 
-/** `--file`, `--project` and `--scope`, for the commands that name one server. */
+/** `--client`, `--server`, and `--file`, `--project`, `--scope` where the name is in several places: one server named. */
 export function addServerChoiceOptions(command: Command): Command {
   return command
+    .requiredOption('--client <id>', 'claude-desktop, claude-code, cursor, vscode, windsurf or zed', parseClient)
+    .requiredOption('--server <name>', "the server's name in the client's config")
     .option('--file <path>', "the config file, where the server's name is in several")
     .option('--project <path>', "the project folder, for a project's config or Claude Code's per-project section")
     .option('--scope <scope>', 'user, project or local (a Claude Code per-project section of ~/.claude.json)', parseScope);

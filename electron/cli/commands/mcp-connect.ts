@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { HEADER_OF_STYLE, type McpConnectionForm, type McpServerView } from '../../../shared/mcp';
 import type { KeyView } from '../../../shared/types';
 import type { CliIo } from '../io';
-import { addServerChoiceOptions, findServer, holdsPlaintextKey, openMcp, parseClient, slotLabel, type ServerChoice } from '../mcp-context';
+import { addServerChoiceOptions, findServer, holdsPlaintextKey, openMcp, slotLabel, type ServerChoice } from '../mcp-context';
 import { parseForm, previewOrApply } from '../mcp-changes';
 
 interface Options extends ServerChoice {
@@ -31,18 +31,18 @@ function defaultSlot(server: McpServerView, key: KeyView, defaultVar: string): {
 }
 
 export function register(mcp: Command, io: CliIo): void {
-  const command = mcp
-    .command('connect')
-    .description('connect a vault key to an MCP server: through mcpkv run (stdio), the mcpkv proxy (remote), or a header written into the config')
-    .argument('<id>', 'key id, unique id prefix, or name')
-    .requiredOption('--client <id>', 'claude-desktop, claude-code, cursor, vscode, windsurf or zed', parseClient)
-    .requiredOption('--server <name>', "the server's name in the client's config")
+  const command = addServerChoiceOptions(
+    mcp
+      .command('connect')
+      .description('connect a vault key to an MCP server: through mcpkv run (stdio), the mcpkv proxy (remote), or a header written into the config')
+      .argument('<id>', 'key id, unique id prefix, or name'),
+  )
     .option('--var <name>', 'the variable the server reads its key from (stdio; default: its one key variable, else the defaultEnvVar setting)')
     .option('--header <name>', "the header the key goes in (remote; default: the key's header style, e.g. Authorization)")
     .option('--form <form>', 'launcher (stdio, default), proxy (remote, default) or header (written into the file)', parseForm)
     .option('--dry-run', 'show the change (values masked); change nothing')
     .option('--json', 'print { file, server, form, keyId, tightened? } as JSON');
-  addServerChoiceOptions(command).action(async (ref: string, options: Options) => {
+  command.action(async (ref: string, options: Options) => {
     const { vault, settings, mcp: service } = await openMcp(io);
     const key = vault.resolve(ref);
     const server = findServer(await service.servers({ client: options.client }), options);

@@ -8,7 +8,7 @@ import { isVaultError, VaultError } from '../../../shared/errors';
 import type { CliIo } from '../io';
 import { KEY_ID_PATTERN } from '../../../shared/key-format';
 import type { Vault } from '../../core/vault';
-import { addServerChoiceOptions, findServer, openMcp, parseClient, serverLabel, slotLabel, type ServerChoice } from '../mcp-context';
+import { addServerChoiceOptions, findServer, openMcp, serverLabel, slotLabel, type ServerChoice } from '../mcp-context';
 import { previewOrApply } from '../mcp-changes';
 
 /**
@@ -33,18 +33,18 @@ interface Options extends ServerChoice {
 }
 
 export function register(mcp: Command, io: CliIo): void {
-  const command = mcp
-    .command('disconnect')
-    .description("take a vault key out of an MCP server's config: the server goes back to its plain form")
-    .argument('<id>', 'key id, unique id prefix, or name')
-    .requiredOption('--client <id>', 'claude-desktop, claude-code, cursor, vscode, windsurf or zed', parseClient)
-    .requiredOption('--server <name>', "the server's name in the client's config")
+  const command = addServerChoiceOptions(
+    mcp
+      .command('disconnect')
+      .description("take a vault key out of an MCP server's config: the server goes back to its plain form")
+      .argument('<id>', 'key id, unique id prefix, or name'),
+  )
     .option('--var <name>', 'the variable, where the key is connected to several')
     .option('--header <name>', 'the header, where the key is connected to several')
     .option('--write-value', 'write the key\'s value back into the config (it then holds the key in plain text)')
     .option('--dry-run', 'show the change (values masked); change nothing')
     .option('--json', 'print { file, server, form, keyId } as JSON');
-  addServerChoiceOptions(command).action(async (ref: string, options: Options) => {
+  command.action(async (ref: string, options: Options) => {
     const { vault, mcp: service } = await openMcp(io);
     const key = keyOrDeletedId(vault, ref);
     const server = findServer(await service.servers({ client: options.client }), options);
