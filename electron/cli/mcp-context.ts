@@ -22,7 +22,8 @@ import type { VaultContext } from './vault-context';
  */
 export function cliLauncher(argv: readonly string[] = process.argv): LauncherCommand {
   if (process.versions.electron !== undefined && cliArguments(argv)) {
-    return { command: process.execPath, args: argv.slice(1, argv.indexOf(CLI_FLAG) + 1) };
+    // An AppImage runs from a temporary mount: the AppImage file is what lasts (see app-launcher.ts).
+    return { command: process.env.APPIMAGE || process.execPath, args: argv.slice(1, argv.indexOf(CLI_FLAG) + 1) };
   }
   const script = argv[1] ? fs.realpathSync.native(path.resolve(argv[1])) : null;
   const entry = script && isCliEntry(script) ? script : fileURLToPath(new URL('./mcpkv.js', import.meta.url));

@@ -11,14 +11,20 @@ import { CLI_FLAG, type LauncherCommand } from '../../shared/mcp-launcher';
 
 export interface AppFacts {
   isPackaged: boolean;
+  /**
+   * `process.env.APPIMAGE`: the AppImage file the app runs from on Linux. Its executable (`execPath`) lives in a
+   * temporary mount (`/tmp/.mount_…`) that is gone when the app quits, so a config must name the AppImage itself.
+   */
+  appImage?: string;
   /** `app.getAppPath()`: the folder (or asar) Electron runs the app from. */
   appPath: string;
   /** `process.execPath`: the app's executable, or Electron's when unpackaged. */
   execPath: string;
 }
 
-export function appLauncher({ isPackaged, appPath, execPath }: AppFacts): LauncherCommand {
-  return isPackaged ? { command: execPath, args: [CLI_FLAG] } : { command: execPath, args: [appPath, CLI_FLAG] };
+export function appLauncher({ isPackaged, appPath, execPath, appImage }: AppFacts): LauncherCommand {
+  if (!isPackaged) return { command: execPath, args: [appPath, CLI_FLAG] };
+  return { command: appImage || execPath, args: [CLI_FLAG] };
 }
 
 /**

@@ -28,8 +28,11 @@ import { hardenSession, hardenWebContents, rendererSource, windowOptions } from 
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const home = vaultHome();
-// App and CLI must agree on where the vault is: the user-data folder is the vault's folder.
-app.setPath('userData', home);
+// `<app> [appPath] --mcpkv-cli …`: this process runs the CLI only (see below); it sets up nothing of the app.
+const cliMode = cliArguments(process.argv) !== null;
+// App and CLI must agree on where the vault is: the user-data folder is the vault's folder. Not in CLI mode: many
+// CLI processes may run beside the app, and Chromium's profile files would share the vault's folder with no lock.
+if (!cliMode) app.setPath('userData', home);
 
 let mainWindow: BrowserWindow | null = null;
 const rendererDir = path.join(here, '../renderer');
@@ -37,7 +40,7 @@ const rendererDir = path.join(here, '../renderer');
 const source = rendererSource({ isPackaged: app.isPackaged, env: process.env, appEntryUrl: APP_ENTRY_URL });
 const isAppUrl = (url: string) => url.split(/[?#]/)[0] === source.url.split(/[?#]/)[0];
 // Must happen before `ready`: the scheme's privileges are fixed when Chromium starts.
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+if (!cliMode) protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(windowOptions(path.join(here, '../preload/index.cjs'), { devTools: source.devTools }));
@@ -61,7 +64,7 @@ async function openVault(): Promise<{ vault: Vault; activity: ActivityLog; notic
 // `<app> [appPath] --mcpkv-cli run …`: the launcher this app writes into MCP clients' configs (app-launcher.ts).
 // The packaged app's RunAsNode fuse is off, so the executable is not run as Node: it runs the CLI bundle itself,
 // in this process, with no window and no single-instance lock (an MCP client may start many servers at once).
-if (cliArguments(process.argv)) {
+if (cliMode) {
   app.dock?.hide();
   void runCliInApp(path.join(here, '../cli/mcpkv.js'));
 } else if (!app.requestSingleInstanceLock()) {
@@ -115,7 +118,7 @@ if (cliArguments(process.argv)) {
       dialogs,
       confirm,
       // The user's own client configs; a config's launcher is this app's executable (app-launcher.ts).
-      mcp: { locations: locationEnvFromProcess(), launcher: appLauncher({ isPackaged: app.isPackaged, appPath: app.getAppPath(), execPath: process.execPath }) },
+      mcp: { locations: locationEnvFromProcess(), launcher: appLauncher({ isPackaged: app.isPackaged, appPath: app.getAppPath(), execPath: process.execPath, appImage: process.env.APPIMAGE }) },
       activity,
       notices,
       onUnexpected: (channel, error) => {

@@ -31,6 +31,11 @@ describe('appLauncher', () => {
     expect(packaged).toEqual({ command: '/opt/app/mcp-key-vault', args: ['--mcpkv-cli'] });
     const source = appLauncher({ isPackaged: false, appPath: '/repo', execPath: '/repo/node_modules/electron/dist/electron' });
     expect(source).toEqual({ command: '/repo/node_modules/electron/dist/electron', args: ['/repo', '--mcpkv-cli'] });
+    // An AppImage runs from a temporary mount gone when the app quits: the config names the AppImage file.
+    expect(appLauncher({ isPackaged: true, appPath: '/tmp/.mount_MCPKeyV1a2b/resources/app.asar', execPath: '/tmp/.mount_MCPKeyV1a2b/mcp-key-vault', appImage: '/home/ana/Apps/MCP-Key-Vault.AppImage' })).toEqual({
+      command: '/home/ana/Apps/MCP-Key-Vault.AppImage',
+      args: ['--mcpkv-cli'],
+    });
     for (const launcher of [packaged, source]) {
       const written = buildLaunched({ launcher, keys: [{ keyId: '0123456789abcdef', variable: 'API_KEY' }], command: 'npx', args: ['-y', 'server'] });
       expect(parseLaunched(written.command, written.args)).toEqual({ launcher, keys: [{ keyId: '0123456789abcdef', variable: 'API_KEY' }], command: 'npx', args: ['-y', 'server'] });

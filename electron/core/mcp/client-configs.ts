@@ -137,7 +137,7 @@ export class ClientConfigs {
       name: entry.name,
       transport: entry.transport,
       form: entry.form,
-      command: original?.command ?? null,
+      command: original?.command == null ? null : maskArgs([original.command])[0]!,
       args: original ? maskArgs(original.args) : [],
       url: entry.url === null ? null : maskUrl(entry.url),
       slots: await this.slotsOf(config, entry, keys),
