@@ -20,9 +20,15 @@ export interface McpHandlerDeps {
   confirmations: Confirmations;
 }
 
-/** Does the change put a vault key's value into the file (not one the file already held)? */
+/**
+ * Can the change put a vault key's value into the file (not one the file already held)? Judged by what was asked
+ * (the header form, a value written back) as well as by the preview: apply reads the file again, and a file changed
+ * back in between must not turn an unasked change into a plaintext write.
+ */
 function writesVaultValue(change: McpChange, preview: McpChangePreview): boolean {
-  return change.action !== 'import' && preview.holdsSecret;
+  if (change.action === 'import') return false;
+  const asked = change.action === 'connect' ? change.form === 'header' : change.writeValue === true;
+  return asked || preview.holdsSecret;
 }
 
 export function mcpHandlers({ vault, mcp, confirmations }: McpHandlerDeps): HandlersOf<'mcp'> {
