@@ -50,7 +50,14 @@ export function McpChangeForm({ change, placeholder, applyLabel, busyLabel, chil
   const current = !preview.stale && preview.request !== null && JSON.stringify(preview.request) === changeKey;
   const previewError = current && preview.error ? preview.error.message : null;
   const applyError = error && error.change === changeKey ? error.message : null;
-  const disabledReason = !change ? (placeholder ?? 'Fix the highlighted fields first.') : previewError ? 'This change cannot be made: see the preview.' : null;
+  // Only the change previewed is made: not while its preview is loading, nor on an earlier change's preview.
+  const disabledReason = !change
+    ? (placeholder ?? 'Fix the highlighted fields first.')
+    : !current
+      ? 'Wait for the preview of this change.'
+      : previewError
+        ? 'This change cannot be made: see the preview.'
+        : null;
 
   async function apply(event: FormEvent) {
     event.preventDefault();
