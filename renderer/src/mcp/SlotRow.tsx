@@ -37,15 +37,17 @@ export function SlotRow({ server, slot, onAction }: SlotRowProps) {
               <button
                 type="button"
                 className={`button button-small${slot.state === 'plaintext' ? '' : ' button-primary'}`}
-               
                 onClick={() => onAction({ kind: 'import', server, slot })}
               >
                 Import…
               </button>
             ) : null}
-            <button type="button" className="button button-small" onClick={() => onAction({ kind: 'connect', server, slot })}>
-              Connect key…
-            </button>
+            {/* A placeholder is filled in by the client itself: main refuses to connect a key there. */}
+            {slot.state === 'placeholder' ? null : (
+              <button type="button" className="button button-small" onClick={() => onAction({ kind: 'connect', server, slot })}>
+                Connect key…
+              </button>
+            )}
           </>
         )}
       </td>
