@@ -51,6 +51,12 @@ export function McpClientsScreen() {
   else {
     body = (
       <>
+        {/* A refresh that failed while the last list is shown: that list may be out of date, and says so. */}
+        {loadError ? (
+          <p className="form-error" role="alert">
+            Could not look again, the list below is from the last look: {loadError}
+          </p>
+        ) : null}
         <PlaintextSummary count={plaintext} onImportAll={() => setAction({ kind: 'import-all' })} />
         <div className="project-list">
           {clients.map((client) => (

@@ -69,6 +69,12 @@ export function UseInMcpServer({ keyId, onClose, busy, setBusy }: UseInMcpServer
       <p className="field-hint use-path" title={server.file}>
         {MCP_CLIENT_NAMES[server.client]} · {server.file}
       </p>
+      {/* Asked again on opening and refused: the servers listed are from the last look. */}
+      {loadError ? (
+        <p className="field-error" role="alert">
+          Could not look again, the servers listed are from the last look: {loadError}
+        </p>
+      ) : null}
     </div>
   );
 
