@@ -54,7 +54,8 @@ export function ConnectForm({ server, slot, keyId: givenKeyId, lead, onClose, bu
   const defaultEnvVar = useDefaultEnvVar();
 
   const [pickedKeyId, setKeyId] = useState(givenKeyId ?? (slot?.state === 'vault-value' ? slot.keyId : keys[0]?.id) ?? '');
-  const keyId = givenKeyId ?? pickedKeyId;
+  // The slot's own key may be revoked or expired (not among `keys`): the select then shows the first key, and so does the form.
+  const keyId = givenKeyId ?? (keys.some((k) => k.id === pickedKeyId) ? pickedKeyId : (keys[0]?.id ?? ''));
   const key = keys.find((k) => k.id === keyId);
   const fixedKey = givenKeyId !== undefined ? allKeys.find((k) => k.id === givenKeyId) : undefined;
   const [form, setForm] = useState<McpConnectionForm>(remote ? 'proxy' : 'launcher');
