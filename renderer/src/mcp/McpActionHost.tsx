@@ -9,7 +9,8 @@ export type McpAction =
   | { kind: 'import'; server: McpServerView; slot: McpSlot }
   /** `slot` null: a new slot, named in the dialog. */
   | { kind: 'connect'; server: McpServerView; slot: McpSlot | null }
-  | { kind: 'disconnect'; server: McpServerView; slot: McpSlot }
+  /** Only a connected slot offers Disconnect (SlotRow). */
+  | { kind: 'disconnect'; server: McpServerView; slot: McpSlot & { state: 'connected' } }
   | { kind: 'import-all' };
 
 export function McpActionHost({ action, onClose }: { action: McpAction | null; onClose(): void }) {
@@ -20,7 +21,7 @@ export function McpActionHost({ action, onClose }: { action: McpAction | null; o
     case 'connect':
       return <ConnectDialog server={action.server} slot={action.slot} onClose={onClose} />;
     case 'disconnect':
-      return action.slot.state === 'connected' ? <DisconnectDialog server={action.server} slot={action.slot} onClose={onClose} /> : null;
+      return <DisconnectDialog server={action.server} slot={action.slot} onClose={onClose} />;
     case 'import-all':
       return <ImportAllDialog onClose={onClose} />;
   }
