@@ -46,6 +46,8 @@ export interface ExportReport {
   /** An MCP client's config: the client and the server whose slot it is. */
   client?: McpClientId;
   server?: string;
+  /** Where the server is in its file: two servers of one name (user and local in ~/.claude.json) are two. */
+  serverPath?: string[];
   /** Words for the user (why it failed, what to do); never a value. */
   message?: string;
 }

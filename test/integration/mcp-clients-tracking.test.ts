@@ -65,9 +65,9 @@ describe('rotation', () => {
     const next = `mcp_sk_${'r'.repeat(32)}`;
     const rotated = await t.vault.rotate(key.id, { newSecret: next });
     expect(rotated.exports).toEqual([
-      { file: h.file(DOCS), variable: 'Authorization', form: 'header', client: 'vscode', server: 'docs', outcome: 'updated', message: 'mcp.json was 644, now 600: other users could read it, now only you can.' },
-      { file: h.file(DESKTOP), variable: 'GITHUB_PERSONAL_ACCESS_TOKEN', form: 'launcher', client: 'claude-desktop', server: 'github', outcome: 'nothing-to-rewrite' },
-      { file: h.file(CLAUDE), variable: 'Authorization', form: 'proxy', client: 'claude-code', server: 'cloud', outcome: 'nothing-to-rewrite' },
+      { file: h.file(DOCS), variable: 'Authorization', form: 'header', client: 'vscode', server: 'docs', serverPath: ['servers', 'docs'], outcome: 'updated', message: 'mcp.json was 644, now 600: other users could read it, now only you can.' },
+      { file: h.file(DESKTOP), variable: 'GITHUB_PERSONAL_ACCESS_TOKEN', form: 'launcher', client: 'claude-desktop', server: 'github', serverPath: ['mcpServers', 'github'], outcome: 'nothing-to-rewrite' },
+      { file: h.file(CLAUDE), variable: 'Authorization', form: 'proxy', client: 'claude-code', server: 'cloud', serverPath: ['mcpServers', 'cloud'], outcome: 'nothing-to-rewrite' },
     ]);
     expect(h.read(DOCS)).toContain(`{ "Authorization": "Bearer ${next}" }`);
     expect(h.read(DOCS)).not.toContain(h.keys.docs!);

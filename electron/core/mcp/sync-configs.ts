@@ -15,8 +15,8 @@ import { fromProxy, headerNameIn, withHeader, withoutHeader, withoutLauncherKey 
 import { isObject, serverEntry, type ServerEntry } from './server-entries';
 import { headerToken } from './slot-values';
 
-function base(record: McpConnectionRecord): Pick<ExportReport, 'file' | 'variable' | 'form' | 'client' | 'server'> {
-  return { file: record.file, variable: record.slot.name, form: record.form, client: record.client, server: record.server };
+function base(record: McpConnectionRecord): Pick<ExportReport, 'file' | 'variable' | 'form' | 'client' | 'server' | 'serverPath'> {
+  return { file: record.file, variable: record.slot.name, form: record.form, client: record.client, server: record.server, serverPath: [...record.serverPath] };
 }
 
 /** The record's file or server is no longer there. */

@@ -7,6 +7,7 @@ import type { ExportOutcome, ExportReport } from '../../../shared/exports';
 import { MCP_CLIENT_NAMES } from '../../../shared/mcp';
 import { plural } from '../format';
 import { FORM_LABELS, slotLabel } from '../mcp/mcpLabels';
+import { mcpServerKey, serverCount } from '../mcp/useKeyConnections';
 import { Icon } from '../ui/Icon';
 import './exports.css';
 
@@ -31,7 +32,7 @@ const isMcp = (report: ExportReport) => report.client !== undefined;
 /** "2 files", "1 MCP server", "2 .env files and 1 MCP server" (.env files, and servers: a server's slots count once), and how many. */
 function places(reports: ExportReport[]): { text: string; count: number } {
   const files = reports.filter((r) => !isMcp(r)).length;
-  const servers = new Set(reports.filter(isMcp).map((r) => `${r.file}\n${r.server ?? ''}`)).size;
+  const servers = serverCount(reports.filter(isMcp).map((r) => ({ file: r.file, serverPath: r.serverPath ?? [] })));
   // Beside servers (which live in files too), the files are named for what they are.
   const file = servers ? '.env file' : 'file';
   return { text: [files ? plural(files, file) : '', servers ? plural(servers, 'MCP server') : ''].filter(Boolean).join(' and '), count: files + servers };
@@ -59,7 +60,7 @@ export function FileReportList({ reports, label }: { reports: ExportReport[]; la
       {reports.map((report) => {
         const outcome = OUTCOMES[report.outcome];
         return (
-          <li key={`${report.file}\n${report.server ?? ''}\n${report.variable}`} className={`file-report-item is-${outcome.tone}`}>
+          <li key={`${mcpServerKey({ file: report.file, serverPath: report.serverPath ?? [] })}\n${report.variable}`} className={`file-report-item is-${outcome.tone}`}>
             <span className="file-report-icon">
               <Icon name={outcome.tone === 'ok' || outcome.tone === 'quiet' ? 'check' : 'alert'} size={14} />
             </span>

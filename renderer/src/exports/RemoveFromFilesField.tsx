@@ -8,7 +8,7 @@ import type { ExportView } from '../../../shared/exports';
 import { MCP_CLIENT_NAMES, type McpConnectionView } from '../../../shared/mcp';
 import { plural } from '../format';
 import { FORM_LABELS, slotLabel } from '../mcp/mcpLabels';
-import { serverCount } from '../mcp/useKeyConnections';
+import { connectionKey, serverCount } from '../mcp/useKeyConnections';
 import { variablesOf } from './useKeyExports';
 import './exports.css';
 
@@ -53,7 +53,7 @@ export function RemoveFromFilesField({ exports, connections, checked, onChange, 
       {servers.length ? (
         <ul className="remove-from-files-list" aria-label="MCP servers this key is connected to">
           {servers.map((c) => (
-            <li key={`${c.file}\n${c.serverPath.join('\n')}\n${c.slot.kind}\n${c.slot.name}`} title={c.file}>
+            <li key={connectionKey(c)} title={c.file}>
               {MCP_CLIENT_NAMES[c.client]} · {c.server} · <span className="mono">{slotLabel(c.slot)}</span> <span className="muted">({FORM_LABELS[c.form]})</span>
             </li>
           ))}

@@ -7,7 +7,7 @@ import { describeLastUsed, formatDateTime } from '../format';
 import { useKeysStore } from '../keys/keysStore';
 import { UsedInItem } from '../exports/UsedInItem';
 import { FORM_LABELS, slotLabel } from './mcpLabels';
-import { useKeyConnections } from './useKeyConnections';
+import { connectionKey, useKeyConnections } from './useKeyConnections';
 import './mcp.css';
 
 export function McpUsedIn({ keyId }: { keyId: string }) {
@@ -22,7 +22,7 @@ export function McpUsedIn({ keyId }: { keyId: string }) {
       <ul className="used-in-list" aria-label="MCP servers">
         {connections.map((c) => (
           <UsedInItem
-            key={`${c.file}\n${c.serverPath.join('\n')}\n${c.slot.kind}\n${c.slot.name}`}
+            key={connectionKey(c)}
             icon="key"
             file={c.file}
             where={

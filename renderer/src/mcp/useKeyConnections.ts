@@ -12,7 +12,23 @@ export function useKeyConnections(keyId: string): KeyPlaces<McpConnectionView> {
   return useKeyPlaces(keyId, loadConnections);
 }
 
+/** Where a server is: its file and its path in that file (a user and a local server of one name in ~/.claude.json are two). */
+interface ServerPlace {
+  file: string;
+  serverPath: readonly string[];
+}
+
+/** One string per server, for counting servers and for React keys. */
+export function mcpServerKey(place: ServerPlace): string {
+  return `${place.file}\n${place.serverPath.join('\n')}`;
+}
+
+/** One string per connection: its server and its slot. */
+export function connectionKey(c: McpConnectionView): string {
+  return `${mcpServerKey(c)}\n${c.slot.kind}\n${c.slot.name}`;
+}
+
 /** How many servers (not slots): a server given the key in two slots counts once. */
-export function serverCount(connections: readonly McpConnectionView[]): number {
-  return new Set(connections.map((c) => `${c.file}\n${c.serverPath.join('\n')}`)).size;
+export function serverCount(places: readonly ServerPlace[]): number {
+  return new Set(places.map(mcpServerKey)).size;
 }
