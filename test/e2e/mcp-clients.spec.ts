@@ -75,7 +75,16 @@ test('Import moves the key into the vault and connects the server; Disconnect pu
   await openMcp(page);
   await expect(page.getByRole('status').filter({ hasText: '10 plaintext keys in client configs' })).toBeVisible();
 
-  await slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN').getByRole('button', { name: 'Import…' }).click();
+  // Import waits for the preview of the change: disabled as the dialog opens, in the same task as the click (the
+  // preview is asked for only after a debounce, so it cannot be there yet).
+  const disabledAtOnce = await slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN')
+    .getByRole('button', { name: 'Import…' })
+    .evaluate(async (button: HTMLElement) => {
+      button.click();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      return document.querySelector<HTMLButtonElement>('dialog button[type="submit"]')?.disabled ?? 'no dialog';
+    });
+  expect(disabledAtOnce).toBe(true);
   let dialog = page.getByRole('dialog', { name: 'Import GITHUB_PERSONAL_ACCESS_TOKEN from github' });
   await expect(dialog).toBeVisible();
   // The preview: the server's part of the file, the key masked, started through mcpkv run afterwards.
@@ -240,6 +249,32 @@ test('Import all moves every plaintext key out of the client configs', async ({ 
   expect([...app.filesWithSecrets].sort()).toEqual([h.file('project/.cursor/mcp.json'), h.file('project/.mcp.json'), h.file('project/.vscode/mcp.json')].sort());
   await expect(slot(page, 'github', 'GITHUB_PERSONAL_ACCESS_TOKEN')).toContainText('Connected');
   await expect(slot(page, 'cloud', 'Authorization header')).toContainText('Connected');
+});
+
+test('Import all: a key main refuses is said beside it and left out, the others are imported', async ({ app }) => {
+  const { page } = app;
+  const h = app.writeClientFixtures();
+  const windsurf = h.userFile('windsurf');
+  await openMcp(page);
+  await expect(page.getByRole('status').filter({ hasText: '10 plaintext keys in client configs' })).toBeVisible();
+  // Windsurf's file stops parsing after the screen read it: main refuses its one key's import.
+  fs.appendFileSync(windsurf, '\n{');
+  await page.getByRole('button', { name: 'Import all…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import every plaintext key' });
+  const refused = dialog.getByRole('listitem').filter({ hasText: 'Windsurf' });
+  await expect(refused).toContainText('does not parse');
+  await expect(refused.getByRole('checkbox')).not.toBeChecked();
+  await expect(refused.getByRole('checkbox')).toBeDisabled();
+  await expect(dialog.getByRole('region', { name: `Changes to ${h.userFile('zed')}` }).first()).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import 9 keys' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toast(page, 'Imported 9 keys from client configs into the vault')).toBeVisible();
+  expect(fs.readFileSync(windsurf, 'utf8')).toContain(h.keys.plex!);
+  for (const [client, name] of [['claude-desktop', 'github'], ['claude-code', 'cloud'], ['zed', 'plexzed']] as const) {
+    expect(fs.readFileSync(h.userFile(client), 'utf8')).not.toContain(h.keys[name]!);
+  }
+  // The "Import all…" button is gone: focus is on the first imported slot's new action.
+  await expect(page.locator(':focus')).toHaveText('Disconnect…');
 });
 
 test('no client config found: says so, and where it looked', async ({ app }) => {

@@ -3,14 +3,14 @@
  * other (a value the vault already has is linked). Each stdio server is then started through the launcher and
  * each remote one reached through the proxy, so no key stays in any file. The previews are main's, masked.
  */
-import { useMemo, useState, type FormEvent } from 'react';
-import { MCP_CLIENT_NAMES, type McpChange, type McpChangePreview } from '../../../shared/mcp';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { MCP_CLIENT_NAMES, type McpChange, type McpChangePreview, type McpSlotRef } from '../../../shared/mcp';
 import { plural } from '../format';
 import { DiffLines } from '../exports/DiffLines';
 import { useDebouncedPreview } from '../hooks/useDebouncedPreview';
 import { useKeysStore } from '../keys/keysStore';
 import { Dialog } from '../ui/Dialog';
-import { DialogActions, FormError } from '../ui/DialogParts';
+import { DialogActions } from '../ui/DialogParts';
 import { useUiStore } from '../ui/uiStore';
 import { errorMessage, vaultApi } from '../vaultApi';
 import { isRemote, slotLabel } from './mcpLabels';
@@ -18,13 +18,21 @@ import { plaintextKeySlots, refOf, slotKey, useMcpStore } from './mcpStore';
 import '../exports/exports.css';
 import './mcp.css';
 
-const loadPreviews = (changes: McpChange[]) => Promise.all(changes.map((change) => vaultApi().mcp.preview(change)));
+/** Each item's preview on its own: main refusing one (its file changed, its server is gone) is said beside that item. */
+type ItemPreview = { preview: McpChangePreview; error: null } | { preview: null; error: string };
+
+const loadPreviews = async (changes: McpChange[]): Promise<ItemPreview[]> =>
+  (await Promise.allSettled(changes.map((change) => vaultApi().mcp.preview(change)))).map((answer) =>
+    answer.status === 'fulfilled' ? { preview: answer.value, error: null } : { preview: null, error: errorMessage(answer.reason) },
+  );
+
+const changeKey = (change: McpChange) => JSON.stringify(change);
 
 export function ImportAllDialog({ onClose }: { onClose(): void }) {
   const servers = useMcpStore((s) => s.servers);
   const toast = useUiStore((s) => s.toast);
-  // The list as it was when the dialog opened: imports made here must not shuffle it.
-  const [items] = useState(() =>
+  // The list as it was when the dialog opened: imports made here must not shuffle it. Imported items leave it.
+  const [items, setItems] = useState(() =>
     plaintextKeySlots(servers).map(({ server, slot }) => ({
       key: slotKey(refOf(server, slot)),
       server,
@@ -33,11 +41,26 @@ export function ImportAllDialog({ onClose }: { onClose(): void }) {
     })),
   );
   const [unchecked, setUnchecked] = useState<Set<string>>(() => new Set());
-  const chosen = useMemo(() => items.filter((i) => !unchecked.has(i.key)), [items, unchecked]);
-  const changes = useMemo(() => chosen.map((i) => i.change), [chosen]);
-  const previews = useDebouncedPreview<McpChange[], McpChangePreview[]>(loadPreviews, changes.length ? changes : null);
+  // Every item is previewed, checked or not: an item main refuses is said so and cannot be chosen.
+  const allChanges = useMemo(() => items.map((i) => i.change), [items]);
+  const previews = useDebouncedPreview<McpChange[], ItemPreview[]>(loadPreviews, allChanges.length ? allChanges : null);
+  const answers = useMemo(() => {
+    const byChange = new Map<string, ItemPreview>();
+    previews.request?.forEach((change, i) => previews.preview?.[i] && byChange.set(changeKey(change), previews.preview[i]));
+    return byChange;
+  }, [previews.request, previews.preview]);
+  const refusal = (item: (typeof items)[number]) => answers.get(changeKey(item.change))?.error ?? null;
+  const chosen = items.filter((i) => !unchecked.has(i.key) && refusal(i) === null);
+  const ready = !previews.stale && previews.preview !== null;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ imported: number; of: number; failures: string[] } | null>(null);
+  // Focus goes to the first imported slot afterwards: the "Import all…" button is gone once no plaintext key is left.
+  const firstImported = useRef<McpSlotRef | null>(null);
+
+  const close = () => {
+    if (firstImported.current) useMcpStore.getState().requestFocus(firstImported.current);
+    onClose();
+  };
 
   const toggle = (key: string, on: boolean) =>
     setUnchecked((current) => {
@@ -49,31 +72,32 @@ export function ImportAllDialog({ onClose }: { onClose(): void }) {
 
   async function importAll(event: FormEvent) {
     event.preventDefault();
-    if (busy || chosen.length === 0) return;
+    if (busy || !ready || chosen.length === 0) return;
     setBusy(true);
-    setError(null);
-    let done = 0;
-    try {
-      for (const item of chosen) {
-        try {
-          await vaultApi().mcp.apply(item.change);
-        } catch (err) {
-          throw new Error(`${item.server.name} · ${item.slot.name}: ${errorMessage(err)}`);
-        }
-        done++;
+    setOutcome(null);
+    const imported = new Set<string>();
+    const failures: string[] = [];
+    // One failing item does not stop the others: each is said on its own line afterwards.
+    for (const item of chosen) {
+      try {
+        await vaultApi().mcp.apply(item.change);
+        imported.add(item.key);
+        firstImported.current ??= item.change.ref;
+      } catch (err) {
+        failures.push(`${item.server.name} · ${slotLabel(item.slot)}: ${errorMessage(err)}`);
       }
-      toast(`Imported ${plural(done, 'key')} from client configs into the vault`);
-      await Promise.all([useKeysStore.getState().loadKeys(), useMcpStore.getState().load()]);
-      onClose();
-    } catch (err) {
-      setError(`${done ? `Imported ${done} of ${chosen.length}; then ` : ''}${(err as Error).message}`);
-      await Promise.all([useKeysStore.getState().loadKeys(), useMcpStore.getState().load()]);
-      setBusy(false);
     }
+    if (failures.length === 0) toast(`Imported ${plural(imported.size, 'key')} from client configs into the vault`);
+    await Promise.all([useKeysStore.getState().loadKeys(), useMcpStore.getState().load()]);
+    if (failures.length === 0) return close();
+    // Applied again, an imported item would be refused (already connected): a retry is of the others only.
+    setItems((current) => current.filter((i) => !imported.has(i.key)));
+    setOutcome({ imported: imported.size, of: chosen.length, failures });
+    setBusy(false);
   }
 
   return (
-    <Dialog title="Import every plaintext key" subtitle="Each value goes from its file into the OS keychain, never through this window." onClose={onClose} size="large" busy={busy}>
+    <Dialog title="Import every plaintext key" subtitle="Each value goes from its file into the OS keychain, never through this window." onClose={close} size="large" busy={busy}>
       <form className="dialog-form use-form mcp-change-form" onSubmit={importAll} noValidate>
         <div className="dialog-body use-body">
           <div className="use-choices">
@@ -82,25 +106,43 @@ export function ImportAllDialog({ onClose }: { onClose(): void }) {
                 {plural(items.length, 'plaintext key')} found
               </legend>
               <ul className="mcp-import-list">
-                {items.map((item) => (
-                  <li key={item.key}>
-                    <label className="check-field">
-                      <input type="checkbox" checked={!unchecked.has(item.key)} onChange={(event) => toggle(item.key, event.target.checked)} />
-                      <span>
-                        <strong>{item.server.name}</strong> <span className="mono">{slotLabel(item.slot)}</span>{' '}
-                        <span className="muted">· {MCP_CLIENT_NAMES[item.server.client]}</span>
-                        {item.slot.state === 'vault-value' ? <span className="muted"> · already in the vault as {item.slot.keyName}: linked</span> : null}
-                      </span>
-                    </label>
-                  </li>
-                ))}
+                {items.map((item) => {
+                  const refused = refusal(item);
+                  return (
+                    <li key={item.key}>
+                      <label className="check-field">
+                        <input
+                          type="checkbox"
+                          checked={!unchecked.has(item.key) && refused === null}
+                          disabled={refused !== null}
+                          onChange={(event) => toggle(item.key, event.target.checked)}
+                        />
+                        <span>
+                          <strong>{item.server.name}</strong> <span className="mono">{slotLabel(item.slot)}</span>{' '}
+                          <span className="muted">· {MCP_CLIENT_NAMES[item.server.client]}</span>
+                          {item.slot.state === 'vault-value' ? <span className="muted"> · already in the vault as {item.slot.keyName}: linked</span> : null}
+                        </span>
+                      </label>
+                      {refused !== null ? <p className="field-error">{refused}</p> : null}
+                    </li>
+                  );
+                })}
               </ul>
               <p className="field-hint">
                 New keys are named from the client, server and variable and marked imported. Stdio servers are then started through the launcher, remote ones
                 reached through the local proxy: no key stays in a file.
               </p>
             </fieldset>
-            <FormError message={error} />
+            {outcome ? (
+              <div className="form-error" role="alert">
+                <p>{outcome.imported ? `Imported ${outcome.imported} of ${outcome.of}; not imported:` : 'Not imported:'}</p>
+                <ul>
+                  {outcome.failures.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </div>
           <div className="use-side mcp-previews">
             {chosen.length === 0 ? (
@@ -112,22 +154,27 @@ export function ImportAllDialog({ onClose }: { onClose(): void }) {
             ) : !previews.preview ? (
               <p className="use-preview-empty">Loading the preview…</p>
             ) : (
-              previews.preview.map((preview, i) => {
-                const item = previews.request?.[i] ? items.find((it) => JSON.stringify(it.change) === JSON.stringify(previews.request![i])) : undefined;
-                return (
-                  <section key={i} className="mcp-preview-item" aria-label={`Preview of ${item?.server.name ?? preview.file}`}>
+              chosen.map((item) => {
+                const preview = answers.get(changeKey(item.change))?.preview;
+                return preview ? (
+                  <section key={item.key} className="mcp-preview-item" aria-label={`Preview of ${item.server.name}`}>
                     <h3 className="mcp-preview-title">
-                      {item ? `${item.server.name} · ${slotLabel(item.slot)}` : ''} <span className="mono muted">{preview.file}</span>
+                      {item.server.name} · {slotLabel(item.slot)} <span className="mono muted">{preview.file}</span>
                     </h3>
                     <DiffLines lines={preview.diff} label={`Changes to ${preview.file}`} stale={previews.stale} emptyText="Nothing changes in the file." />
                   </section>
-                );
+                ) : null;
               })
             )}
           </div>
         </div>
-        <DialogActions onCancel={onClose} busy={busy}>
-          <button type="submit" className="button button-primary" disabled={busy || chosen.length === 0} title={chosen.length === 0 ? 'Choose at least one key.' : undefined}>
+        <DialogActions onCancel={close} busy={busy}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || !ready || chosen.length === 0}
+            title={!ready ? 'Wait for the preview.' : chosen.length === 0 ? 'Choose at least one key.' : undefined}
+          >
             {busy ? 'Importing…' : `Import ${plural(chosen.length, 'key')}`}
           </button>
         </DialogActions>
