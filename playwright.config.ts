@@ -6,8 +6,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Hang guards, not timings: a long flow (six CLI processes and the UI) took over 60 s on a CPU-starved CI machine
+  // (two suites and stress-ng on 2 CPUs) where a quiet one needs 20 s. Nothing in the E2E tests is timed.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list']],
