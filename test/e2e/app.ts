@@ -42,7 +42,8 @@ export class App extends Session {
     const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
       let out = '';
       let err = '';
-      const timer = setTimeout(() => reject(new Error(`bridge did not start: ${err}`)), 20_000);
+      // A hang guard: the bridge builds its script at start, which takes long on a CPU-starved machine.
+      const timer = setTimeout(() => reject(new Error(`bridge did not start: ${err}`)), 90_000);
       server.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
         const line = out.split('\n').find((l) => l.startsWith('{'));
