@@ -113,16 +113,9 @@ export interface McpSlotRef {
   slot: { kind: McpSlotKind; name: string };
 }
 
-/** Header names and schemes of the seeds' styles: `Authorization: Bearer <key>`, `X-API-Key: <key>`, `Authorization: ApiKey <key>`. */
-export const HEADER_OF_STYLE = {
-  bearer: { header: 'Authorization', scheme: 'Bearer' },
-  'x-api-key': { header: 'X-API-Key', scheme: null },
-  apikey: { header: 'Authorization', scheme: 'ApiKey' },
-} as const satisfies Record<string, { header: string; scheme: string | null }>;
-
-/** A header's value for a key: `<scheme> <key>`, or the bare key when there is no scheme. */
-export function headerValue(scheme: string | null | undefined, key: string): string {
-  return scheme ? `${scheme} ${key}` : key;
+/** A plaintext value that looks like a key, or one equal to a vault key's: what import takes into the keychain. */
+export function holdsPlaintextKey(slot: McpSlotState): boolean {
+  return slot.state === 'plaintext-key' || slot.state === 'vault-value';
 }
 
 /** A variable a key is passed in (an `env` slot, the launcher's `--key <id>=<VAR>`): a letter or _, then letters, digits and _. */

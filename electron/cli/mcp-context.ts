@@ -119,11 +119,6 @@ export function describeSlot(slot: McpSlot): string {
   }
 }
 
-/** A slot that holds a key in plain text: what `mcpkv mcp import` takes into the keychain. */
-export function holdsPlaintextKey(slot: McpSlot): boolean {
-  return slot.state === 'plaintext-key' || slot.state === 'vault-value';
-}
-
 /** `Cursor server "github" (/home/me/.cursor/mcp.json)`: how a line names a server. */
 export function serverLabel(server: McpServerView): string {
   return `${MCP_CLIENT_NAMES[server.client]} server "${server.name}" (${server.file})`;

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { HEADER_OF_STYLE, headerValue } from '../../shared/mcp';
+import { HEADER_OF_STYLE, headerValue } from '../../shared/copy-format';
 import { repoRoot } from './process';
 
 export type HeaderStyle = keyof typeof HEADER_OF_STYLE;

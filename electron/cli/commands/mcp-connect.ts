@@ -4,10 +4,11 @@
  * remote one the proxy form, or with `--form header` the header written into its config (tracked: rotation rewrites it).
  */
 import type { Command } from 'commander';
-import { HEADER_OF_STYLE, type McpConnectionForm, type McpServerView } from '../../../shared/mcp';
+import { headerOfStyle } from '../../../shared/copy-format';
+import { holdsPlaintextKey, type McpConnectionForm, type McpServerView } from '../../../shared/mcp';
 import type { KeyView } from '../../../shared/types';
 import type { CliIo } from '../io';
-import { addServerChoiceOptions, findServer, holdsPlaintextKey, openMcp, slotLabel, type ServerChoice } from '../mcp-context';
+import { addServerChoiceOptions, findServer, openMcp, slotLabel, type ServerChoice } from '../mcp-context';
 import { parseForm, previewOrApply } from '../mcp-changes';
 
 interface Options extends ServerChoice {
@@ -27,7 +28,7 @@ function defaultSlot(server: McpServerView, key: KeyView, defaultVar: string): {
     const candidates = server.slots.filter((s) => s.kind === 'env' && (holdsPlaintextKey(s) || s.state === 'empty'));
     return { kind: 'env', name: candidates.length === 1 ? candidates[0]!.name : defaultVar };
   }
-  return { kind: 'header', name: HEADER_OF_STYLE[key.httpHeader ?? 'bearer'].header };
+  return { kind: 'header', name: headerOfStyle(key.httpHeader).header };
 }
 
 export function register(mcp: Command, io: CliIo): void {

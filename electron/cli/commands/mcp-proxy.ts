@@ -11,7 +11,8 @@
  */
 import { Option, type Command } from 'commander';
 import { VaultError } from '../../../shared/errors';
-import { HEADER_NAME_PATTERN, headerValue, VARIABLE_NAME_PATTERN } from '../../../shared/mcp';
+import { headerValue } from '../../../shared/copy-format';
+import { HEADER_NAME_PATTERN, VARIABLE_NAME_PATTERN } from '../../../shared/mcp';
 import { removeFromEnvironment } from '../environ-scrub';
 import type { CliIo } from '../io';
 

@@ -1,8 +1,8 @@
 /** `mcpkv mcp servers [--client ID] [--json]`: every configured server and the state of each key slot (values masked). */
 import type { Command } from 'commander';
-import { MCP_CLIENT_NAMES } from '../../../shared/mcp';
+import { holdsPlaintextKey, MCP_CLIENT_NAMES } from '../../../shared/mcp';
 import type { CliIo } from '../io';
-import { describeSlot, holdsPlaintextKey, openMcp, parseClient } from '../mcp-context';
+import { describeSlot, openMcp, parseClient } from '../mcp-context';
 import { respond } from '../respond';
 
 export function register(mcp: Command, io: CliIo): void {

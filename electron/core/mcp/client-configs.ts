@@ -63,12 +63,18 @@ export class ClientConfigs {
     readonly env: McpLocationEnv,
   ) {}
 
-  /** Every config of the clients asked for (or one, by id), read now. */
+  /** Every config of the clients asked for (or one, by id), read now: for one, only the file that can hold it. */
   async load(filter: ConfigFilter = {}): Promise<LoadedConfig[]> {
     const clients = filter.client ? [filter.client] : MCP_CLIENT_IDS;
     const projectPaths = this.projects.list().map((p) => p.path);
+    // A local config is a section of Claude Code's user file: that file is read for it too.
+    const mayHold = (location: ConfigLocation) =>
+      filter.configId === undefined ||
+      configIdOf(location.client, location.scope, location.file, location.projectPath) === filter.configId ||
+      (location.client === 'claude-code' && location.scope === 'user');
     const loaded: LoadedConfig[] = [];
     for (const location of configLocations(this.env, projectPaths, clients)) {
+      if (!mayHold(location)) continue;
       for (const config of await this.read(location, projectPaths)) {
         if (filter.configId === undefined || config.view.id === filter.configId) loaded.push(config);
       }

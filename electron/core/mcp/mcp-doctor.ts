@@ -5,7 +5,7 @@
  * value), with the `mcpkv mcp …` command that mends it.
  */
 import type { Finding } from '../../../shared/doctor';
-import type { McpConnectionRecord, McpSlot } from '../../../shared/mcp';
+import { holdsPlaintextKey, type McpConnectionRecord, type McpSlot } from '../../../shared/mcp';
 import type { KeyView } from '../../../shared/types';
 import { Projects } from '../projects';
 import type { Vault } from '../vault';
@@ -96,7 +96,7 @@ function slotFindings(config: LoadedConfig, entry: ServerEntry, slot: McpSlot, k
     }
     return [];
   }
-  if (slot.state !== 'plaintext-key' && slot.state !== 'vault-value') return [];
+  if (!holdsPlaintextKey(slot)) return [];
   const what = slot.state === 'vault-value' ? `the value of key "${slot.keyName}"` : 'a key';
   return [{
     kind: 'mcp-plaintext-key',

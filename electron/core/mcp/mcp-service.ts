@@ -12,18 +12,16 @@
 import { VaultError } from '../../../shared/errors';
 import { inactiveKeyMessage } from '../../../shared/key-status';
 import type { LauncherCommand } from '../../../shared/mcp-launcher';
+import { headerOfStyle, headerValue, styleOfHeader } from '../../../shared/copy-format';
 import {
   HEADER_NAME_PATTERN,
   HEADER_NAME_RULE,
-  HEADER_OF_STYLE,
-  headerValue,
   MCP_CLIENT_NAMES,
   VARIABLE_NAME_PATTERN,
   VARIABLE_NAME_RULE,
   type McpChange,
   type McpChangePreview,
   type McpChangeResult,
-  type McpClientId,
   type McpConfigView,
   type McpConnectionForm,
   type McpConnectionRecord,
@@ -34,7 +32,7 @@ import {
   type McpUrlKey,
 } from '../../../shared/mcp';
 import { parseOrThrow, secretSchema } from '../../../shared/schemas';
-import type { HttpHeaderStyle, KeyView } from '../../../shared/types';
+import type { KeyView } from '../../../shared/types';
 import path from 'node:path';
 import { locate } from '../contained-file';
 import { gitRisk, gitState } from '../git-safety';
@@ -63,7 +61,6 @@ export interface McpServiceOptions {
 /** How a preview names the key an import would create (its id exists only once it is created). */
 const NEW_KEY_ID = 'new-key';
 
-
 /** A value the vault can take in as a key (the rules of an import), or the one line saying why not. */
 function importable(secret: string, where: string): void {
   try {
@@ -73,7 +70,6 @@ function importable(secret: string, where: string): void {
     throw error;
   }
 }
-
 
 /** The server, file and slot of a change: everything a plan needs, read now. */
 interface Target {
@@ -98,14 +94,6 @@ interface Plan {
   urlKey?: McpUrlKey;
 }
 
-/** The header style a key imported from a header gets, so that it is sent the same way later (copy, proxy). */
-function styleOfHeader(name: string, scheme: string | null): HttpHeaderStyle | undefined {
-  return (Object.keys(HEADER_OF_STYLE) as HttpHeaderStyle[]).find((style) => {
-    const wanted = HEADER_OF_STYLE[style];
-    return wanted.header.toLowerCase() === name.toLowerCase() && (wanted.scheme ?? '').toLowerCase() === (scheme ?? '').toLowerCase();
-  });
-}
-
 export class McpService {
   private readonly launcher: LauncherCommand;
   private readonly projects: Projects;
@@ -123,7 +111,7 @@ export class McpService {
   }
 
   /** Every client's config files (user scope, the vault's projects, Claude Code's local sections). */
-  async configs(filter: { client?: McpClientId } = {}): Promise<McpConfigView[]> {
+  async configs(filter: ConfigFilter = {}): Promise<McpConfigView[]> {
     return (await this.clients.load(filter)).map((c) => c.view);
   }
 
@@ -325,7 +313,7 @@ export class McpService {
   private schemeFor(target: Target, name: string, key: KeyView | undefined): string | null {
     if (target.entry.proxy) return target.entry.proxy.scheme;
     if (target.value !== null) return headerToken(target.value).scheme;
-    const style = HEADER_OF_STYLE[key?.httpHeader ?? 'bearer'];
+    const style = headerOfStyle(key?.httpHeader);
     if (style.header.toLowerCase() === name.toLowerCase()) return style.scheme;
     return name.toLowerCase() === 'authorization' ? 'Bearer' : null;
   }

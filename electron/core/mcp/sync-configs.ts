@@ -7,7 +7,8 @@
  */
 import { isVaultError } from '../../../shared/errors';
 import { describeModeChange, type ExportReport } from '../../../shared/exports';
-import { headerValue, type McpConnectionRecord } from '../../../shared/mcp';
+import { headerValue } from '../../../shared/copy-format';
+import type { McpConnectionRecord } from '../../../shared/mcp';
 import path from 'node:path';
 import { readConfigText, writeConfigText } from './config-files';
 import { fileEditError, parseJsonc, valueAt } from './jsonc-edits';

@@ -34,7 +34,7 @@ function writesVaultValue(change: McpChange, preview: McpChangePreview): boolean
 export function mcpHandlers({ vault, mcp, confirmations }: McpHandlerDeps): HandlersOf<'mcp'> {
   async function confirmPlaintext(change: McpChange & { keyId: string }, preview: McpChangePreview): Promise<void> {
     const key = vault.get(change.keyId);
-    const config = (await mcp.configs()).find((c) => c.id === change.ref.configId);
+    const [config] = await mcp.configs({ configId: change.ref.configId });
     const client = config ? MCP_CLIENT_NAMES[config.client] : 'The MCP client';
     const back = change.action === 'disconnect';
     await confirmations.require({

@@ -4,7 +4,7 @@ import { MCP_CLIENT_NAMES, type McpClientId, type McpConfigView, type McpServerV
 import { plural } from '../format';
 import { ConfigFile } from './ConfigFile';
 import type { McpAction } from './McpActionHost';
-import { holdsPlaintextKey } from './mcpStore';
+import { holdsPlaintextKey } from '../../../shared/mcp';
 
 interface ClientSectionProps {
   client: McpClientId;

@@ -5,7 +5,8 @@
  * the "An MCP server" half of the Use dialog (with the server picker before its fields and the key fixed).
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { HEADER_OF_STYLE, MCP_CLIENT_NAMES, type McpChange, type McpConnectionForm, type McpServerView, type McpSlot } from '../../../shared/mcp';
+import { headerOfStyle } from '../../../shared/copy-format';
+import { MCP_CLIENT_NAMES, type McpChange, type McpConnectionForm, type McpServerView, type McpSlot } from '../../../shared/mcp';
 import { maskKey } from '../../../shared/key-format';
 import { envVarNameSchema, httpHeaderNameSchema } from '../../../shared/schemas';
 import type { KeyView } from '../../../shared/types';
@@ -21,7 +22,7 @@ import { serverKey } from './mcpStore';
 
 /** The header a key is sent in, by its header style (Authorization for Bearer and ApiKey, X-API-Key). */
 function headerOf(key: KeyView | undefined): string {
-  return HEADER_OF_STYLE[key?.httpHeader ?? 'bearer'].header;
+  return headerOfStyle(key?.httpHeader).header;
 }
 
 /** The slots a key can be connected to: not one already connected, nor a placeholder the client fills in itself. */

@@ -3,7 +3,7 @@
  * slot states only. A slot's value never reaches this page: at most its masked fingerprint.
  */
 import { create } from 'zustand';
-import type { McpConfigView, McpServerView, McpSlot, McpSlotRef } from '../../../shared/mcp';
+import { holdsPlaintextKey, type McpConfigView, type McpServerView, type McpSlot, type McpSlotRef } from '../../../shared/mcp';
 import { errorMessage, vaultApi } from '../vaultApi';
 
 interface McpState {
@@ -38,10 +38,6 @@ export function refOf(server: McpServerView, slot: Pick<McpSlot, 'kind' | 'name'
   return { configId: server.configId, server: server.name, slot: { kind: slot.kind, name: slot.name } };
 }
 
-/** A plaintext value that looks like a key, or one equal to a vault key: what Import is for. */
-export function holdsPlaintextKey(slot: McpSlot): boolean {
-  return slot.state === 'plaintext-key' || slot.state === 'vault-value';
-}
 
 /** Every slot still holding a key in plain text, with its server. */
 export function plaintextKeySlots(servers: McpServerView[]): { server: McpServerView; slot: McpSlot }[] {
